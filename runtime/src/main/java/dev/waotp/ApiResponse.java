@@ -1,0 +1,16 @@
+package dev.waotp;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The body Kaleyra answers with, success or error: {@code code}, {@code message}, {@code data} (an
+ * object with {@code message_id} on success, an object or an empty array otherwise) and {@code error}.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ApiResponse(
+        @JsonProperty("code") String code,
+        @JsonProperty("message") String message,
+        @JsonProperty("data") JsonNode data,
+        @JsonProperty("error") JsonNode error) {}

@@ -1,0 +1,176 @@
+package dev.waotp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One send of an authentication template: who gets it, the one-time password and the optional refs.
+ * Every value is checked when the message is built, so a message that exists is one Kaleyra's rules
+ * accept. Generated senders build these; code without the processor can too.
+ *
+ * <pre>{@code
+ * AuthMessage message = AuthMessage.builder(TemplateSpec.of("auth1", "en_US"))
+ *         .to("+919876543210")
+ *         .otp("482913")
+ *         .build();
+ * client.send(message);
+ * }</pre>
+ *
+ * <p>{@link #toString()} masks the one-time password and all but the last digits of each number.
+ */
+public final class AuthMessage {
+    private final TemplateSpec template;
+    private final List<String> recipients;
+    private final String otp;
+    private final String ref;
+    private final String ref1;
+    private final String ref2;
+
+    private AuthMessage(Builder builder) {
+        this.template = builder.template;
+        this.recipients = List.copyOf(builder.recipients);
+        this.otp = builder.otp;
+        this.ref = builder.ref;
+        this.ref1 = builder.ref1;
+        this.ref2 = builder.ref2;
+    }
+
+    public static Builder builder(TemplateSpec template) {
+        return new Builder(template);
+    }
+
+    public TemplateSpec template() {
+        return template;
+    }
+
+    /** The recipients in E.164 form, in the order given; sent comma-separated. */
+    public List<String> recipients() {
+        return recipients;
+    }
+
+    /** Package-private: the one-time password is never handed back out of the library. */
+    String otp() {
+        return otp;
+    }
+
+    /** {@code extra_info.ref}, or {@code null} when not set. */
+    public String ref() {
+        return ref;
+    }
+
+    /** {@code extra_info.ref1}, or {@code null} when not set. */
+    public String ref1() {
+        return ref1;
+    }
+
+    /** {@code extra_info.ref2}, or {@code null} when not set. */
+    public String ref2() {
+        return ref2;
+    }
+
+    @Override
+    public String toString() {
+        return "AuthMessage{template=" + template
+                + ", to=" + Redaction.phoneNumbers(recipients)
+                + ", otp=" + Redaction.SECRET
+                + (ref == null ? "" : ", ref=" + ref)
+                + (ref1 == null ? "" : ", ref1=" + ref1)
+                + (ref2 == null ? "" : ", ref2=" + ref2)
+                + "}";
+    }
+
+    /** Collects the values of one message; {@link #build()} checks them all. */
+    public static final class Builder {
+        private final TemplateSpec template;
+        private final List<String> recipients = new ArrayList<>(1);
+        private String otp;
+        private String ref;
+        private String ref1;
+        private String ref2;
+
+        private Builder(TemplateSpec template) {
+            this.template = Objects.requireNonNull(template, "template");
+        }
+
+        /**
+         * The recipient, in E.164 form. Several recipients may be given at once, separated by commas,
+         * as the Kaleyra API takes them.
+         */
+        public Builder to(String recipient) {
+            if (recipient == null) {
+                throw new InvalidInputException("to", "is required");
+            }
+            for (String part : recipient.split(",", -1)) {
+                add(part.strip());
+            }
+            return this;
+        }
+
+        /** Several recipients, each in E.164 form. */
+        public Builder to(String... recipients) {
+            if (recipients == null) {
+                throw new InvalidInputException("to", "is required");
+            }
+            return to(Arrays.asList(recipients));
+        }
+
+        /** Several recipients, each in E.164 form. */
+        public Builder to(Collection<String> recipients) {
+            if (recipients == null) {
+                throw new InvalidInputException("to", "is required");
+            }
+            for (String recipient : recipients) {
+                add(recipient);
+            }
+            return this;
+        }
+
+        private void add(String recipient) {
+            recipients.add(InputRules.phoneNumber("to[" + recipients.size() + "]", recipient));
+        }
+
+        /** The one-time password, 1 to 15 characters; sent in both the body and the button. */
+        public Builder otp(CharSequence otp) {
+            this.otp = InputRules.otp(otp);
+            return this;
+        }
+
+        /** {@code extra_info.ref}, at most 255 characters; {@code null} leaves it out. */
+        public Builder ref(String ref) {
+            this.ref = InputRules.ref("ref", ref);
+            return this;
+        }
+
+        /** {@code extra_info.ref1}, at most 255 characters; {@code null} leaves it out. */
+        public Builder ref1(String ref1) {
+            this.ref1 = InputRules.ref("ref1", ref1);
+            return this;
+        }
+
+        /** {@code extra_info.ref2}, at most 255 characters; {@code null} leaves it out. */
+        public Builder ref2(String ref2) {
+            this.ref2 = InputRules.ref("ref2", ref2);
+            return this;
+        }
+
+        /** @throws InvalidInputException when the recipient or the one-time password is missing */
+        public AuthMessage build() {
+            if (recipients.isEmpty()) {
+                throw new InvalidInputException("to", "at least one recipient is required");
+            }
+            if (otp == null) {
+                throw new InvalidInputException("otp", "is required");
+            }
+            return new AuthMessage(this);
+        }
+
+        @Override
+        public String toString() {
+            return "AuthMessage.Builder{template=" + template + ", to=" + Redaction.phoneNumbers(recipients)
+                    + ", otp=" + (otp == null ? "unset" : Redaction.SECRET) + "}";
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.waotp;
+
+/**
+ * A value given to waotp breaks a rule of the Kaleyra API, found before any request is sent. The
+ * message names the field and the rule, never the value of a secret.
+ */
+public final class InvalidInputException extends KaleyraException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String rule;
+
+    public InvalidInputException(String field, String rule) {
+        super(field + ": " + rule);
+        this.field = field;
+        this.rule = rule;
+    }
+
+    /** The field, as named in the payload or the builder, for example {@code otp} or {@code to[1]}. */
+    public String field() {
+        return field;
+    }
+
+    /** The rule the value breaks, in words. */
+    public String rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.waotp;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import retrofit2.Retrofit;
+
+/**
+ * Sends authentication template messages for one Kaleyra account and one WhatsApp business number.
+ * Thread-safe; build one and share it, as the generated senders do.
+ *
+ * <pre>{@code
+ * KaleyraClient client = KaleyraClient.builder()
+ *         .sid("HXAP16XXXXXX97IN")
+ *         .apiKey(System.getenv("KALEYRA_API_KEY"))
+ *         .region(Region.IN)
+ *         .businessNumber("+91XXXXXXXXXX")
+ *         .build();
+ * }</pre>
+ *
+ * <p>{@link #close()} releases the threads and connections of the HTTP client it created; an
+ * {@link OkHttpClient} passed in is left to its owner.
+ */
+public final class KaleyraClient implements Closeable {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
+
+    private final String sid;
+    private final String apiKey;
+    private final String businessNumber;
+    private final HttpUrl baseUrl;
+    private final RetryPolicy retryPolicy;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final KaleyraService service;
+    private final PayloadEncoder encoder = new PayloadEncoder(MAPPER);
+    private final ResponseReader reader = new ResponseReader(MAPPER);
+
+    private KaleyraClient(Builder builder, HttpUrl baseUrl) {
+        this.sid = builder.sid;
+        this.apiKey = builder.apiKey;
+        this.businessNumber = builder.businessNumber;
+        this.baseUrl = baseUrl;
+        this.retryPolicy = builder.retryPolicy;
+        this.ownsHttp = builder.okHttpClient == null;
+        OkHttpClient base = ownsHttp ? new OkHttpClient() : builder.okHttpClient;
+        this.http = base.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .readTimeout(builder.readTimeout)
+                .writeTimeout(builder.writeTimeout)
+                .callTimeout(builder.callTimeout)
+                // Our RetryPolicy is the only one, so that its bound is the number of requests sent.
+                .retryOnConnectionFailure(false)
+                .build();
+        this.service = new Retrofit.Builder()
+                .baseUrl(baseUrl)
+                .client(http)
+                .build()
+                .create(KaleyraService.class);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sends one message and waits for Kaleyra's answer, retrying as the {@link RetryPolicy} allows.
+     *
+     * @throws KaleyraApiException when Kaleyra refuses the message (a subclass names the reason)
+     * @throws KaleyraTransportException when no answer came
+     */
+    public SendResult send(AuthMessage message) {
+        return execution(message).execute();
+    }
+
+    /**
+     * Sends one message without blocking the caller. The future completes with the result or with a
+     * {@link KaleyraException}; cancelling it cancels the request in flight.
+     */
+    public CompletableFuture<SendResult> sendAsync(AuthMessage message) {
+        return execution(message).enqueue();
+    }
+
+    private SendExecution execution(AuthMessage message) {
+        Objects.requireNonNull(message, "message");
+        RequestBody payload = RequestBody.create(encoder.encode(message), JSON);
+        return new SendExecution(
+                () -> service.send(sid, businessNumber, apiKey, payload), retryPolicy, reader, message);
+    }
+
+    public String sid() {
+        return sid;
+    }
+
+    /** The WhatsApp business number messages are sent from, in the request path. */
+    public String businessNumber() {
+        return businessNumber;
+    }
+
+    /** The base URL requests go to, for example {@code https://podapi.in.kaleyra.io/}. */
+    public String baseUrl() {
+        return baseUrl.toString();
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** Shuts down the dispatcher threads and the connection pool, if this client created them. */
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KaleyraClient{baseUrl=" + baseUrl + ", sid=" + sid + ", businessNumber=" + businessNumber
+                + ", apiKey=" + Redaction.SECRET + "}";
+    }
+
+    /** Collects the client's settings; {@link #build()} checks them all. */
+    public static final class Builder {
+        private String sid;
+        private String apiKey;
+        private String businessNumber;
+        private Region region;
+        private String baseUrl;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(20);
+        private Duration writeTimeout = Duration.ofSeconds(20);
+        private Duration callTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private OkHttpClient okHttpClient;
+
+        private Builder() {}
+
+        /** The account SID, as shown beside the API key on kaleyra.io. */
+        public Builder sid(String sid) {
+            this.sid = sid;
+            return this;
+        }
+
+        /** The API key, sent in the {@code api-key} header and nowhere else. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The WhatsApp business number in E.164 form, as registered with Kaleyra. */
+        public Builder businessNumber(String businessNumber) {
+            this.businessNumber = businessNumber;
+            return this;
+        }
+
+        /** The region the account lives in; use this or {@link #baseUrl(String)}. */
+        public Builder region(Region region) {
+            this.region = region;
+            return this;
+        }
+
+        /**
+         * Another base URL, for a stub or a proxy, for example {@code http://127.0.0.1:8080/}. Plain
+         * {@code http} is refused for any host that is not loopback, since the API key would travel in
+         * the clear.
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** How long to wait for a connection; default 10 seconds. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout("connectTimeout", timeout);
+            return this;
+        }
+
+        /** How long to wait for each read of the answer; default 20 seconds. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout("readTimeout", timeout);
+            return this;
+        }
+
+        /** How long to wait for each write of the request; default 20 seconds. */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = timeout("writeTimeout", timeout);
+            return this;
+        }
+
+        /** The most one attempt may take from start to answer; default 30 seconds. */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout("callTimeout", timeout);
+            return this;
+        }
+
+        /** Default {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * An HTTP client to share threads, connections, interceptors or a proxy with. The client uses a
+         * copy with its own timeouts; {@link KaleyraClient#close()} leaves this one open.
+         */
+        public Builder okHttpClient(OkHttpClient okHttpClient) {
+            this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+            return this;
+        }
+
+        /** @throws InvalidInputException naming the first setting that is missing or wrong */
+        public KaleyraClient build() {
+            InputRules.sid(sid);
+            InputRules.apiKey(apiKey);
+            InputRules.phoneNumber("businessNumber", businessNumber);
+            return new KaleyraClient(this, resolveBaseUrl());
+        }
+
+        private HttpUrl resolveBaseUrl() {
+            if (region != null && baseUrl != null) {
+                throw new InvalidInputException("baseUrl", "set either region or baseUrl, not both");
+            }
+            if (region == null && baseUrl == null) {
+                throw new InvalidInputException("region", "is required (or baseUrl, for a local server)");
+            }
+            HttpUrl url = HttpUrl.parse(region != null ? region.baseUrl() : baseUrl);
+            if (url == null) {
+                throw new InvalidInputException("baseUrl", "must be an http or https URL");
+            }
+            if (!url.isHttps() && !isLoopback(url.host())) {
+                throw new InvalidInputException("baseUrl",
+                        "must use https; plain http is allowed only to loopback (localhost, 127.0.0.0/8, ::1)");
+            }
+            if (!url.encodedPath().endsWith("/")) {
+                url = url.newBuilder().addPathSegment("").build();
+            }
+            return url;
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("localhost") || host.equals("::1") || LOOPBACK_IPV4.matcher(host).matches();
+        }
+
+        private static Duration timeout(String field, Duration value) {
+            Objects.requireNonNull(value, field);
+            if (value.isNegative() || value.isZero()) {
+                throw new InvalidInputException(field, "must be positive");
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return "KaleyraClient.Builder{sid=" + sid + ", businessNumber=" + businessNumber
+                    + ", region=" + region + ", baseUrl=" + baseUrl + ", apiKey="
+                    + (apiKey == null ? "unset" : Redaction.SECRET) + "}";
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.waotp;
+
+/**
+ * No answer came from Kaleyra: the connection failed or timed out on every attempt the retry policy
+ * allowed. After a read timeout the message may still have been delivered.
+ */
+public final class KaleyraTransportException extends KaleyraException {
+    private static final long serialVersionUID = 1L;
+
+    private final int attempts;
+
+    public KaleyraTransportException(String message, int attempts, Throwable cause) {
+        super(message + " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)"), cause);
+        this.attempts = attempts;
+    }
+
+    /** How many requests were made before giving up. */
+    public int attempts() {
+        return attempts;
+    }
+}

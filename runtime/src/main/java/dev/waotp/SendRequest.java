@@ -1,0 +1,75 @@
+package dev.waotp;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The request body of {@code POST /v2/<sid>/whatsapp/<number>/messages}, field for field as the
+ * Kaleyra page gives it. Absent optional fields are left out of the JSON.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"messaging_object", "extra_info"})
+record SendRequest(
+        @JsonProperty("messaging_object") MessagingObject messagingObject,
+        @JsonProperty("extra_info") ExtraInfo extraInfo) {
+
+    static SendRequest of(AuthMessage message) {
+        TemplateSpec spec = message.template();
+        Parameter otp = new Parameter("text", message.otp());
+        Template template = new Template(
+                spec.name(),
+                new Language(spec.language()),
+                List.of(
+                        new Component("body", null, null, List.of(otp)),
+                        new Component("button", "url", spec.buttonIndex(), List.of(otp))));
+        MessagingObject messagingObject = new MessagingObject(
+                "whatsapp", "individual", String.join(",", message.recipients()), "template", template);
+        ExtraInfo extraInfo = new ExtraInfo(
+                message.ref(), message.ref1(), message.ref2(), spec.source().wireValue());
+        return new SendRequest(messagingObject, extraInfo);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"messaging_product", "recipient_type", "to", "type", "template"})
+    record MessagingObject(
+            @JsonProperty("messaging_product") String messagingProduct,
+            @JsonProperty("recipient_type") String recipientType,
+            @JsonProperty("to") String to,
+            @JsonProperty("type") String type,
+            @JsonProperty("template") Template template) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "language", "components"})
+    record Template(
+            @JsonProperty("name") String name,
+            @JsonProperty("language") Language language,
+            @JsonProperty("components") List<Component> components) {}
+
+    record Language(@JsonProperty("code") String code) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"type", "sub_type", "index", "parameters"})
+    record Component(
+            @JsonProperty("type") String type,
+            @JsonProperty("sub_type") String subType,
+            @JsonProperty("index") Integer index,
+            @JsonProperty("parameters") List<Parameter> parameters) {}
+
+    @JsonPropertyOrder({"type", "text"})
+    record Parameter(@JsonProperty("type") String type, @JsonProperty("text") String text) {
+        @Override
+        public String toString() {
+            return "Parameter[type=" + type + ", text=" + Redaction.SECRET + "]";
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"ref", "ref1", "ref2", "wa_source"})
+    record ExtraInfo(
+            @JsonProperty("ref") String ref,
+            @JsonProperty("ref1") String ref1,
+            @JsonProperty("ref2") String ref2,
+            @JsonProperty("wa_source") String waSource) {}
+}
