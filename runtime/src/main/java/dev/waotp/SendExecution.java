@@ -41,19 +41,19 @@ final class SendExecution {
     SendResult execute() {
         for (int attempt = 1; ; attempt++) {
             log.debug("Sending {} (attempt {}/{})", description, attempt, policy.maxAttempts());
-            KaleyraException failure;
+            String failure;
             try {
                 return accepted(read(calls.get().execute()));
             } catch (KaleyraServerException e) {
                 if (attempt >= policy.maxAttempts()) {
                     throw e;
                 }
-                failure = e;
+                failure = e.getMessage();
             } catch (IOException e) {
                 if (!mayRetry(e, attempt)) {
                     throw transportFailure(e, attempt);
                 }
-                failure = new KaleyraTransportException(e.toString(), attempt, e);
+                failure = e.toString();
             }
             sleepBefore(attempt + 1, failure);
         }
@@ -89,7 +89,7 @@ final class SendExecution {
                     if (attempt >= policy.maxAttempts()) {
                         result.completeExceptionally(e);
                     } else {
-                        retryLater(attempt, e, result, inFlight);
+                        retryLater(attempt, e.getMessage(), result, inFlight);
                     }
                 } catch (KaleyraException e) {
                     result.completeExceptionally(e);
@@ -102,10 +102,13 @@ final class SendExecution {
 
             @Override
             public void onFailure(Call<ResponseBody> call, Throwable t) {
+                if (result.isDone()) {
+                    return; // cancelled by the caller: nothing is waiting for this attempt
+                }
                 if (!(t instanceof IOException e)) {
                     result.completeExceptionally(new KaleyraException("unexpected failure sending", t));
                 } else if (mayRetry(e, attempt)) {
-                    retryLater(attempt, new KaleyraTransportException(e.toString(), attempt, e), result, inFlight);
+                    retryLater(attempt, e.toString(), result, inFlight);
                 } else {
                     result.completeExceptionally(transportFailure(e, attempt));
                 }
@@ -113,7 +116,7 @@ final class SendExecution {
         });
     }
 
-    private void retryLater(int attempt, KaleyraException failure, CompletableFuture<SendResult> result,
+    private void retryLater(int attempt, String failure, CompletableFuture<SendResult> result,
             AtomicReference<Call<ResponseBody>> inFlight) {
         long delay = delayBefore(attempt + 1, failure);
         Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
@@ -149,14 +152,14 @@ final class SendExecution {
         return new KaleyraTransportException(what + description + ": " + e, attempt, e);
     }
 
-    private long delayBefore(int nextAttempt, KaleyraException failure) {
+    private long delayBefore(int nextAttempt, String failure) {
         long delay = policy.delayMillisBefore(nextAttempt);
         log.warn("Sending {} failed ({}); retrying in {} ms, attempt {}/{}",
-                description, failure.getMessage(), delay, nextAttempt, policy.maxAttempts());
+                description, failure, delay, nextAttempt, policy.maxAttempts());
         return delay;
     }
 
-    private void sleepBefore(int nextAttempt, KaleyraException failure) {
+    private void sleepBefore(int nextAttempt, String failure) {
         try {
             Thread.sleep(delayBefore(nextAttempt, failure));
         } catch (InterruptedException e) {

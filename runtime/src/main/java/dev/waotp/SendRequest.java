@@ -38,7 +38,12 @@ record SendRequest(
             @JsonProperty("recipient_type") String recipientType,
             @JsonProperty("to") String to,
             @JsonProperty("type") String type,
-            @JsonProperty("template") Template template) {}
+            @JsonProperty("template") Template template) {
+        @Override
+        public String toString() {
+            return "MessagingObject[to=" + Redaction.phoneNumbers(List.of(to.split(","))) + ", template=" + template + "]";
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"name", "language", "components"})

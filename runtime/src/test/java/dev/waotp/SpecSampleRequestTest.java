@@ -1,0 +1,108 @@
+package dev.waotp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample request of the Kaleyra page (test resource spec/sample-request.json, copied from the
+ * page as printed) against what we write for the same values.
+ */
+class SpecSampleRequestTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The page's sample uses placeholders that break its own rules; we put real values in their place. */
+    private static final String TO = "+919876543210";
+    private static final String OTP = "J$FpXXXX";
+
+    @Test
+    void writesTheSampleRequestFieldForFieldAndByteForByte() throws IOException {
+        ObjectNode sample = sampleWithRealValues();
+        AuthMessage message = AuthMessage.builder(TemplateSpec.of("auth1", "en_US", 0, WaSource.API))
+                .to(TO)
+                .otp(OTP)
+                .ref("customer1")
+                .ref1("marketing")
+                .ref2("dictionary")
+                .build();
+
+        byte[] ours = new PayloadEncoder(MAPPER).encode(message);
+
+        JsonNode written = MAPPER.readTree(ours);
+        assertThat(paths(written)).containsExactlyElementsOf(paths(sample));
+        assertThat(written).isEqualTo(sample);
+        assertThat(new String(ours, "UTF-8")).isEqualTo(MAPPER.writeValueAsString(sample));
+    }
+
+    @Test
+    void leavesAbsentOptionalFieldsOut() throws IOException {
+        AuthMessage message = AuthMessage.builder(TemplateSpec.of("auth1", "en_US"))
+                .to(TO)
+                .otp(OTP)
+                .build();
+
+        JsonNode written = MAPPER.readTree(new PayloadEncoder(MAPPER).encode(message));
+
+        assertThat(paths(written.get("extra_info"))).containsExactly("/wa_source");
+        assertThat(written.toString()).doesNotContain("null");
+    }
+
+    @Test
+    void writesTheOneOtpIntoBodyAndButtonAndJoinsRecipientsWithCommas() throws IOException {
+        AuthMessage message = AuthMessage.builder(TemplateSpec.of("login_code", "pt_BR", 3, WaSource.BRAZE))
+                .to(List.of("+919876543210", "+5511987654321"))
+                .otp("90210")
+                .build();
+
+        JsonNode written = MAPPER.readTree(new PayloadEncoder(MAPPER).encode(message));
+
+        JsonNode messaging = written.get("messaging_object");
+        assertThat(messaging.get("to").asText()).isEqualTo("+919876543210,+5511987654321");
+        JsonNode components = messaging.at("/template/components");
+        assertThat(components.at("/0/parameters/0/text").asText()).isEqualTo("90210");
+        assertThat(components.at("/1/parameters/0/text").asText()).isEqualTo("90210");
+        assertThat(components.at("/1/index").asInt()).isEqualTo(3);
+        assertThat(messaging.at("/template/language/code").asText()).isEqualTo("pt_BR");
+        assertThat(written.at("/extra_info/wa_source").asText()).isEqualTo("braze");
+    }
+
+    private static ObjectNode sampleWithRealValues() throws IOException {
+        try (InputStream in = SpecSampleRequestTest.class.getResourceAsStream("/spec/sample-request.json")) {
+            ObjectNode sample = (ObjectNode) MAPPER.readTree(in);
+            ObjectNode messaging = (ObjectNode) sample.get("messaging_object");
+            messaging.put("to", TO);
+            ArrayNode components = (ArrayNode) messaging.at("/template/components");
+            for (JsonNode component : components) {
+                ((ObjectNode) component.at("/parameters/0")).put("text", OTP);
+            }
+            return sample;
+        }
+    }
+
+    /** Every leaf's JSON pointer, in document order, so that field order is compared too. */
+    private static List<String> paths(JsonNode node) {
+        List<String> paths = new ArrayList<>();
+        collect(node, "", paths);
+        return paths;
+    }
+
+    private static void collect(JsonNode node, String path, List<String> paths) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> collect(field.getValue(), path + "/" + field.getKey(), paths));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), path + "/" + i, paths);
+            }
+        } else {
+            paths.add(path);
+        }
+    }
+}
