@@ -1,0 +1,226 @@
+package dev.waotp.testing;
+
+import dev.waotp.KaleyraClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import mockwebserver3.MockWebServer;
+
+/**
+ * A Kaleyra WhatsApp API stand-in on a free loopback port, for tests and local runs. It checks what
+ * the real {@code POST /v2/<sid>/whatsapp/<number>/messages} checks and answers with the same bodies:
+ *
+ * <ul>
+ *   <li>SID and {@code api-key} header, else 401 {@code RBC001};
+ *   <li>the business number in the path is registered, else 401 {@code WA401};
+ *   <li>the payload has the page's shape, the same 1 to 15 character one-time password in the body
+ *       and the button, else 400 {@code WA400} (an {@value Answers#REASON_HEADER} header names the
+ *       broken rule);
+ *   <li>the template is approved, else 400 {@code WA400} with a {@code template} entry in its error
+ *       map;
+ *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded.
+ * </ul>
+ *
+ * <pre>{@code
+ * try (KaleyraStub stub = KaleyraStub.start();
+ *      KaleyraClient client = stub.clientBuilder().build()) {
+ *     client.send(message);
+ *     assertThat(stub.received()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: it serves many requests at once, and may be inspected while it does.
+ */
+public final class KaleyraStub implements AutoCloseable {
+    /** The SID of {@link #start()}. */
+    public static final String DEFAULT_SID = "HXSTUB0000000001IN";
+    /** The API key of {@link #start()}. */
+    public static final String DEFAULT_API_KEY = "stub-api-key";
+    /** The business number of {@link #start()}. */
+    public static final String DEFAULT_BUSINESS_NUMBER = "+919999999999";
+
+    private final MockWebServer server;
+    private final StubDispatcher dispatcher;
+    private final String sid;
+    private final String apiKey;
+    private final String businessNumber;
+    private final String baseUrl;
+
+    private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved)
+            throws IOException {
+        this.sid = sid;
+        this.apiKey = apiKey;
+        this.businessNumber = businessNumbers.iterator().next();
+        this.server = new MockWebServer();
+        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved);
+        server.setDispatcher(dispatcher);
+        try {
+            server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        this.baseUrl = "http://127.0.0.1:" + server.getPort() + "/";
+    }
+
+    /**
+     * Starts a stub with {@link #DEFAULT_SID}, {@link #DEFAULT_API_KEY} and
+     * {@link #DEFAULT_BUSINESS_NUMBER}, approving template {@code auth1} in {@code en_US}.
+     *
+     * @throws UncheckedIOException when no loopback port could be opened
+     */
+    public static KaleyraStub start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the stub listens, for example {@code http://127.0.0.1:54321/}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String sid() {
+        return sid;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** The first registered business number. */
+    public String businessNumber() {
+        return businessNumber;
+    }
+
+    /** A client builder set up for this stub: SID, API key, business number and base URL. */
+    public KaleyraClient.Builder clientBuilder() {
+        return KaleyraClient.builder().sid(sid).apiKey(apiKey).businessNumber(businessNumber).baseUrl(baseUrl);
+    }
+
+    /** Every request answered 202 since the start or the last {@link #reset()}, oldest first. */
+    public List<ReceivedMessage> received() {
+        return dispatcher.received();
+    }
+
+    /**
+     * Every request that arrived since the start or the last {@link #reset()}: accepted, refused and
+     * faulted alike. With {@link #received()} it shows how often a client retried.
+     */
+    public int requestCount() {
+        return dispatcher.requestCount();
+    }
+
+    /**
+     * Makes the next {@code requests} requests fail with {@code fault}, after any faults asked for
+     * before. Requests after them are handled normally again.
+     */
+    public KaleyraStub failNext(int requests, Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        if (requests < 1) {
+            throw new IllegalArgumentException("requests must be at least 1, was " + requests);
+        }
+        dispatcher.fail(fault, requests);
+        return this;
+    }
+
+    /** Forgets received messages, the request count and pending faults; the settings stay. */
+    public void reset() {
+        dispatcher.reset();
+    }
+
+    /** Stops listening and closes open connections. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "KaleyraStub{baseUrl=" + baseUrl + ", sid=" + sid + ", businessNumber=" + businessNumber
+                + ", apiKey=****}";
+    }
+
+    /** The stub's account: credentials, business numbers and approved templates. */
+    public static final class Builder {
+        private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
+        private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+
+        private String sid = DEFAULT_SID;
+        private String apiKey = DEFAULT_API_KEY;
+        private final Set<String> businessNumbers = new LinkedHashSet<>();
+        private final Set<ApprovedTemplate> approved = new LinkedHashSet<>();
+
+        private Builder() {}
+
+        /** Letters and digits, as Kaleyra SIDs are; default {@link #DEFAULT_SID}. */
+        public Builder sid(String sid) {
+            if (sid == null || !SID.matcher(sid).matches()) {
+                throw new IllegalArgumentException("sid must be letters and digits");
+            }
+            this.sid = sid;
+            return this;
+        }
+
+        /** Default {@link #DEFAULT_API_KEY}. */
+        public Builder apiKey(String apiKey) {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * Registers a business number (E.164); call again to register more. The first one is
+         * {@link KaleyraStub#businessNumber()}. Default: only {@link #DEFAULT_BUSINESS_NUMBER}.
+         */
+        public Builder businessNumber(String number) {
+            if (number == null || !E164.matcher(number).matches()) {
+                throw new IllegalArgumentException("business number must be E.164: '+' and 8 to 15 digits");
+            }
+            businessNumbers.add(number);
+            return this;
+        }
+
+        /**
+         * Approves a template in one language; call again for more. Without any call, {@code auth1} in
+         * {@code en_US} is approved.
+         */
+        public Builder approve(String templateName, String language) {
+            if (templateName == null || templateName.isBlank() || language == null || language.isBlank()) {
+                throw new IllegalArgumentException("template name and language must not be blank");
+            }
+            approved.add(new ApprovedTemplate(templateName, language));
+            return this;
+        }
+
+        /**
+         * Starts a stub with these settings. The builder may be used again, for another stub.
+         *
+         * @throws UncheckedIOException when no loopback port could be opened
+         */
+        public KaleyraStub start() {
+            try {
+                return new KaleyraStub(sid, apiKey,
+                        businessNumbers.isEmpty() ? Set.of(DEFAULT_BUSINESS_NUMBER) : businessNumbers,
+                        approved.isEmpty() ? Set.of(new ApprovedTemplate("auth1", "en_US")) : approved);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the Kaleyra stub on loopback", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "KaleyraStub.Builder{sid=" + sid + ", businessNumbers=" + businessNumbers
+                    + ", approved=" + approved + ", apiKey=****}";
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.waotp.testing;
+
+import dev.waotp.testing.PayloadParser.InvalidPayload;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * Answers each request as Kaleyra would, in Kaleyra's order: credentials, then the business number,
+ * then the payload, then the template. Called on one server thread per connection at once, so every
+ * field is either immutable or safe for concurrent use.
+ */
+final class StubDispatcher extends Dispatcher {
+    private final MockWebServer server;
+    private final String sid;
+    private final String apiKey;
+    private final Set<String> businessNumbers;
+    private final Set<ApprovedTemplate> approved;
+    private final FaultQueue faults = new FaultQueue();
+    private final ConcurrentLinkedQueue<ReceivedMessage> received = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger requestCount = new AtomicInteger();
+
+    StubDispatcher(MockWebServer server, String sid, String apiKey, Set<String> businessNumbers,
+            Set<ApprovedTemplate> approved) {
+        this.server = server;
+        this.sid = sid;
+        this.apiKey = apiKey;
+        this.businessNumbers = Set.copyOf(businessNumbers);
+        this.approved = Set.copyOf(approved);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        forgetServerRecords();
+        requestCount.incrementAndGet();
+        Fault fault = faults.next();
+        if (fault == null) {
+            return answer(request);
+        }
+        switch (fault.kind()) {
+            case SERVER_ERROR:
+                return Answers.serverError();
+            case LOW_BALANCE:
+                return Answers.lowBalance();
+            case DROP_CONNECTION:
+                return Answers.dropConnection();
+            case DELAY:
+                return Answers.delayed(answer(request), fault.delay().toMillis());
+            default:
+                throw new AssertionError(fault);
+        }
+    }
+
+    /**
+     * MockWebServer keeps every request for takeRequest(), which the stub never calls; left alone that
+     * queue grows without bound in a long-lived stub.
+     */
+    private void forgetServerRecords() throws InterruptedException {
+        while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+            // The stub keeps its own record of what it accepted.
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        // Path segments come percent-decoded, so "%2B91..." and "+91..." name the same number.
+        List<String> path = request.getUrl().pathSegments();
+        if (path.size() != 5 || !path.get(0).equals("v2") || !path.get(2).equals("whatsapp")
+                || !path.get(4).equals("messages")) {
+            return Answers.notFound();
+        }
+        if (!"POST".equals(request.getMethod())) {
+            return Answers.methodNotAllowed();
+        }
+        if (!sid.equals(path.get(1)) || !apiKey.equals(request.getHeaders().get("api-key"))) {
+            return Answers.unauthorized();
+        }
+        String businessNumber = path.get(3);
+        if (!businessNumbers.contains(businessNumber)) {
+            return Answers.unregisteredNumber();
+        }
+        String body = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
+        Payload payload;
+        try {
+            payload = PayloadParser.parse(body);
+        } catch (InvalidPayload e) {
+            return Answers.badPayload(e.getMessage());
+        }
+        if (!approved.contains(new ApprovedTemplate(payload.templateName(), payload.language()))) {
+            return Answers.templateNotApproved(payload.templateName(), payload.language());
+        }
+        String messageId = MessageIds.next();
+        received.add(payload.received(messageId, businessNumber, body));
+        return Answers.accepted(messageId);
+    }
+
+    void fail(Fault fault, int requests) {
+        faults.add(fault, requests);
+    }
+
+    List<ReceivedMessage> received() {
+        return List.copyOf(received);
+    }
+
+    int requestCount() {
+        return requestCount.get();
+    }
+
+    void reset() {
+        faults.clear();
+        received.clear();
+        requestCount.set(0);
+    }
+}
