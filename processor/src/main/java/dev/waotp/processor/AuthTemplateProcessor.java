@@ -1,0 +1,106 @@
+package dev.waotp.processor;
+
+import com.google.auto.service.AutoService;
+import com.squareup.javapoet.ClassName;
+import com.sun.source.util.Trees;
+import com.squareup.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+
+/**
+ * Checks every {@code @AuthTemplate} interface and generates its {@code <Interface>Impl} sender.
+ *
+ * <p>All errors of a compilation are reported in one go; an interface with any error gets no
+ * generated class, so the only errors the user sees are the ones about their own source.
+ */
+@AutoService(Processor.class)
+public final class AuthTemplateProcessor extends AbstractProcessor {
+    private Trees trees;
+    private TemplateValidator validator;
+    private TemplateModelFactory models;
+    private SenderGenerator generator;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(RuntimeNames.AUTH_TEMPLATE);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        Elements elements = processingEnv.getElementUtils();
+        trees = trees(processingEnv);
+        validator = new TemplateValidator(elements, processingEnv.getTypeUtils());
+        models = new TemplateModelFactory(elements, processingEnv.getTypeUtils());
+        generator = new SenderGenerator(
+                firstPresent(elements, "javax.annotation.processing.Generated", "javax.annotation.Generated"),
+                firstPresent(elements, "jakarta.inject.Inject", "javax.inject.Inject"));
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement annotation : annotations) {
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                process((TypeElement) element);
+            }
+        }
+        // Other processors may read @AuthTemplate too.
+        return false;
+    }
+
+    private void process(TypeElement template) {
+        ErrorReporter reporter = new ErrorReporter(processingEnv.getMessager(), trees, template);
+        validator.validate(template, reporter);
+        if (reporter.failed()) {
+            return;
+        }
+        TemplateModel model = models.create(template);
+        JavaFile file = generator.generate(model);
+        // Written by hand rather than with JavaFile.writeTo(Filer) so that the interface is recorded as
+        // the originating element, which incremental builds need, while the model stays free of elements.
+        try (Writer writer = processingEnv.getFiler()
+                .createSourceFile(model.implementationName().canonicalName(), template)
+                .openWriter()) {
+            file.writeTo(writer);
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "could not write " + model.implementationName() + ": " + e.getMessage(), template);
+        }
+    }
+
+    /** Which of the names the compile classpath has, so the generated code compiles wherever it lands. */
+    private static Optional<ClassName> firstPresent(Elements elements, String... names) {
+        for (String name : names) {
+            TypeElement type = elements.getTypeElement(name);
+            if (type != null) {
+                return Optional.of(ClassName.get(type));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Null outside javac (or behind a wrapping build tool), where every element then counts as source. */
+    private static Trees trees(ProcessingEnvironment processingEnv) {
+        try {
+            return Trees.instance(processingEnv);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.waotp.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * What a send method's parameter is for, named by its annotation. The order of the constants is the
+ * order of the calls on {@code AuthMessage.Builder} in generated code.
+ */
+enum ParameterRole {
+    TO("To", "to"),
+    OTP("Otp", "otp"),
+    REF("Ref", "ref"),
+    REF1("Ref1", "ref1"),
+    REF2("Ref2", "ref2");
+
+    private final String annotationName;
+    private final String builderMethod;
+
+    ParameterRole(String simpleName, String builderMethod) {
+        this.annotationName = RuntimeNames.PACKAGE + "." + simpleName;
+        this.builderMethod = builderMethod;
+    }
+
+    /** {@code @To}, as users write it in source and so as messages show it. */
+    String annotation() {
+        return "@" + annotationName.substring(RuntimeNames.PACKAGE.length() + 1);
+    }
+
+    /** The {@code AuthMessage.Builder} method that takes this parameter's value. */
+    String builderMethod() {
+        return builderMethod;
+    }
+
+    /** The role annotations on {@code parameter}, in source order; more than one is a user error. */
+    static List<Annotated> of(VariableElement parameter) {
+        List<Annotated> roles = new ArrayList<>(1);
+        for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
+            String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+            for (ParameterRole role : values()) {
+                if (role.annotationName.equals(name)) {
+                    roles.add(new Annotated(role, mirror));
+                }
+            }
+        }
+        return roles;
+    }
+
+    /** A role together with the annotation that gave it, so errors can point at the annotation. */
+    record Annotated(ParameterRole role, AnnotationMirror mirror) {}
+}

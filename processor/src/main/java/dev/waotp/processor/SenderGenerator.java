@@ -1,0 +1,106 @@
+package dev.waotp.processor;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javax.lang.model.element.Modifier;
+
+/** Writes the source of {@code <Interface>Impl} for one {@link TemplateModel}. */
+final class SenderGenerator {
+    private static final String TEMPLATE = "TEMPLATE";
+    private static final String CLIENT = "client";
+
+    private final Optional<ClassName> generatedAnnotation;
+    private final Optional<ClassName> injectAnnotation;
+
+    /**
+     * @param generatedAnnotation {@code @Generated} as the compile classpath has it, if at all
+     * @param injectAnnotation {@code @Inject} as the compile classpath has it, if at all
+     */
+    SenderGenerator(Optional<ClassName> generatedAnnotation, Optional<ClassName> injectAnnotation) {
+        this.generatedAnnotation = generatedAnnotation;
+        this.injectAnnotation = injectAnnotation;
+    }
+
+    JavaFile generate(TemplateModel model) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(model.implementationName())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(model.interfaceName());
+        // No date or comments: the same interface must give the same bytes, build after build.
+        generatedAnnotation.ifPresent(generated -> type.addAnnotation(AnnotationSpec.builder(generated)
+                .addMember("value", "$S", AuthTemplateProcessor.class.getCanonicalName())
+                .build()));
+        type.addField(FieldSpec.builder(RuntimeNames.TEMPLATE_SPEC, TEMPLATE,
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($S, $S, $L, $T.$L)", RuntimeNames.TEMPLATE_SPEC, model.name(),
+                        model.language(), model.buttonIndex(), RuntimeNames.WA_SOURCE, model.source())
+                .build());
+        type.addField(RuntimeNames.KALEYRA_CLIENT, CLIENT, Modifier.PRIVATE, Modifier.FINAL);
+        type.addMethod(constructor());
+        for (SendMethod method : model.methods()) {
+            type.addMethod(send(method, model.implementationName()));
+        }
+        return JavaFile.builder(model.implementationName().packageName(), type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    private MethodSpec constructor() {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(RuntimeNames.KALEYRA_CLIENT, CLIENT)
+                .addStatement("this.$N = $T.requireNonNull($N, $S)", CLIENT, Objects.class, CLIENT, CLIENT);
+        injectAnnotation.ifPresent(constructor::addAnnotation);
+        return constructor.build();
+    }
+
+    private MethodSpec send(SendMethod method, ClassName implementation) {
+        MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(returnType(method.returnKind()))
+                .varargs(method.varargs());
+        for (SendParameter parameter : method.parameters()) {
+            spec.addParameter(parameter.type(), parameter.name());
+        }
+        // A parameter may shadow the field or the constant; qualify them only then, to keep the usual
+        // case reading like hand-written code.
+        CodeBlock client = shadowed(method, CLIENT) ? CodeBlock.of("this.$N", CLIENT) : CodeBlock.of("$N", CLIENT);
+        CodeBlock template = shadowed(method, TEMPLATE)
+                ? CodeBlock.of("$T.$N", implementation, TEMPLATE) : CodeBlock.of("$N", TEMPLATE);
+        CodeBlock.Builder message = CodeBlock.builder().add("$T.builder($L)", RuntimeNames.AUTH_MESSAGE, template);
+        method.parameters().stream()
+                .sorted(Comparator.comparing(SendParameter::role))
+                .forEach(parameter -> message.add(".$N($N)", parameter.role().builderMethod(), parameter.name()));
+        message.add(".build()");
+        switch (method.returnKind()) {
+            case SEND_RESULT -> spec.addStatement("return $L.send($L)", client, message.build());
+            case FUTURE -> spec.addStatement("return $L.sendAsync($L)", client, message.build());
+            case VOID -> spec.addStatement("$L.send($L)", client, message.build());
+        }
+        return spec.build();
+    }
+
+    private static boolean shadowed(SendMethod method, String name) {
+        return method.parameters().stream().anyMatch(parameter -> parameter.name().equals(name));
+    }
+
+    private static TypeName returnType(ReturnKind kind) {
+        return switch (kind) {
+            case SEND_RESULT -> RuntimeNames.SEND_RESULT;
+            case FUTURE -> ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), RuntimeNames.SEND_RESULT);
+            case VOID -> TypeName.VOID;
+        };
+    }
+}

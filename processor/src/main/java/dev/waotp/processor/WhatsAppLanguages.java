@@ -1,0 +1,73 @@
+package dev.waotp.processor;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The language codes WhatsApp accepts for message templates, as Meta's "supported languages" table
+ * lists them. Shipped here rather than looked up so that a wrong code fails the build, offline.
+ */
+final class WhatsAppLanguages {
+    /** In the table's order, which is also the order ties are broken in when suggesting a code. */
+    private static final List<String> CODES = List.of(
+            "af", "sq", "ar", "ar_EG", "ar_AE", "ar_LB", "ar_MA", "ar_QA", "az", "be_BY", "bn", "bn_IN", "bg",
+            "ca", "zh_CN", "zh_HK", "zh_TW", "hr", "cs", "da", "prs_AF", "nl", "nl_BE", "en", "en_GB", "en_US",
+            "en_AE", "en_AU", "en_CA", "en_GH", "en_IE", "en_IN", "en_JM", "en_MY", "en_NZ", "en_QA", "en_SG",
+            "en_UG", "en_ZA", "et", "fil", "fi", "fr", "fr_BE", "fr_CA", "fr_CH", "fr_CI", "fr_MA", "ka", "de",
+            "de_AT", "de_CH", "el", "gu", "ha", "he", "hi", "hu", "id", "ga", "it", "ja", "kn", "kk", "rw_RW",
+            "ko", "ky_KG", "lo", "lv", "lt", "mk", "ms", "ml", "mr", "nb", "ps_AF", "fa", "pl", "pt_BR", "pt_PT",
+            "pa", "ro", "ru", "sr", "si_LK", "sk", "sl", "es", "es_AR", "es_CL", "es_CO", "es_CR", "es_DO",
+            "es_EC", "es_HN", "es_MX", "es_PA", "es_PE", "es_ES", "es_UY", "sw", "sv", "ta", "te", "th", "tr",
+            "uk", "ur", "uz", "vi", "zu");
+
+    private static final Set<String> SUPPORTED = Set.copyOf(CODES);
+
+    private WhatsAppLanguages() {}
+
+    static boolean isSupported(String code) {
+        return SUPPORTED.contains(code);
+    }
+
+    /**
+     * The supported code closest to {@code code}. Case and {@code -} versus {@code _} are the usual
+     * slips ({@code en_us}, {@code en-US}), so they cost nothing; other differences count as edits.
+     */
+    static String nearest(String code) {
+        String normalized = normalize(code);
+        String best = CODES.get(0);
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : CODES) {
+            int distance = editDistance(normalized, normalize(candidate));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static String normalize(String code) {
+        return code.strip().replace('-', '_').toLowerCase(Locale.ROOT);
+    }
+
+    /** Levenshtein distance; the strings are a few characters long, so two rows are plenty. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
