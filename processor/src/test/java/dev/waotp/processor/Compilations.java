@@ -1,0 +1,72 @@
+package dev.waotp.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/** Compiles test sources with the processor, and loads what came out. */
+final class Compilations {
+    private Compilations() {}
+
+    /** The processor on a compiler whose classpath is the tests' own: runtime, jakarta and javax inject. */
+    static Compiler compiler() {
+        return javac().withProcessors(new AuthTemplateProcessor());
+    }
+
+    static Compilation compile(JavaFileObject... sources) {
+        return compiler().compile(sources);
+    }
+
+    /** A source file named after its fully qualified top-level class, one line per argument. */
+    static JavaFileObject source(String className, String... lines) {
+        return JavaFileObjects.forSourceLines(className, lines);
+    }
+
+    /** The jar or folder that {@code className} is loaded from, to build a narrower classpath. */
+    static File locationOf(String className) {
+        try {
+            return new File(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loads the classes compiled in {@code compilation}, with the tests' classes (the runtime) as parent. */
+    static ClassLoader classLoader(Compilation compilation) {
+        Map<String, byte[]> classes = new HashMap<>();
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            if (file.getKind() != JavaFileObject.Kind.CLASS) {
+                continue;
+            }
+            // In-memory files are named mem:///CLASS_OUTPUT/com/acme/LoginCode.class.
+            String path = file.toUri().getPath();
+            String name = path.substring("/CLASS_OUTPUT/".length(), path.length() - ".class".length())
+                    .replace('/', '.');
+            try (InputStream in = file.openInputStream()) {
+                classes.put(name, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ClassLoader(Compilations.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = classes.get(name);
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+    }
+}
