@@ -42,7 +42,7 @@ final class PayloadParser {
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new InvalidPayload("body is not JSON");
+            throw new InvalidPayload("body is not well-formed JSON, or repeats a field name");
         }
         object(root, "body");
         onlyKeys(root, "body", Set.of("messaging_object", "extra_info"));
