@@ -61,6 +61,8 @@ final class MethodValidator {
             }
             ParameterRole.Annotated role = roles.get(0);
             if (roles.size() > 1) {
+                // Counted as present, so that "no @Otp" or "no @To" does not repeat this error.
+                roles.forEach(each -> seen.add(each.role()));
                 reporter.error("parameter " + parameterName + " of method " + name + " is both "
                         + role.role().annotation() + " and " + roles.get(1).role().annotation()
                         + ": give each parameter one annotation", parameter, roles.get(1).mirror());
@@ -69,9 +71,10 @@ final class MethodValidator {
             if (!seen.add(role.role())) {
                 reporter.error(duplicate(role.role(), name), parameter, role.mirror());
             }
+            // A type variable comes only from a generic method or interface, which is reported already.
             if (type.getKind() == TypeKind.ERROR) {
                 reporter.alreadyReported();
-            } else if (!accepts(role.role(), type)) {
+            } else if (type.getKind() != TypeKind.TYPEVAR && !accepts(role.role(), type)) {
                 reporter.error(role.role().annotation() + " parameter " + parameterName + " of method " + name
                         + " is " + simpleName(type) + ": declare it " + acceptedTypes(role.role()),
                         parameter, role.mirror());
