@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -287,20 +289,28 @@ class KaleyraStubTest {
 
     @Test
     void servesManyConcurrentSends() {
-        int sends = 500;
+        int sends = 2_000;
+        // OkHttp sends at most 5 requests to one host at once unless told otherwise.
+        Dispatcher wide = new Dispatcher();
+        wide.setMaxRequests(64);
+        wide.setMaxRequestsPerHost(64);
+        OkHttpClient http = new OkHttpClient.Builder().dispatcher(wide).build();
         List<CompletableFuture<SendResult>> futures = new ArrayList<>();
-        for (int i = 0; i < sends; i++) {
-            futures.add(client.sendAsync(message(String.valueOf(100_000 + i))));
+        try (KaleyraClient concurrent = stub.clientBuilder().okHttpClient(http).build()) {
+            for (int i = 0; i < sends; i++) {
+                futures.add(concurrent.sendAsync(message(String.valueOf(100_000 + i))));
+            }
+            futures.forEach(CompletableFuture::join);
+        } finally {
+            wide.executorService().shutdown();
+            http.connectionPool().evictAll();
         }
 
-        List<SendResult> results = futures.stream().map(CompletableFuture::join).collect(Collectors.toList());
-
-        Set<String> ids = results.stream().map(SendResult::messageId).collect(Collectors.toSet());
+        Set<String> ids = futures.stream().map(f -> f.join().messageId()).collect(Collectors.toSet());
         assertThat(ids).hasSize(sends).allMatch(id -> id.matches("A[A-Z0-9]{19}"));
         assertThat(stub.requestCount()).isEqualTo(sends);
-        assertThat(stub.received()).hasSize(sends);
+        assertThat(stub.received()).extracting(ReceivedMessage::messageId).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(stub.received()).extracting(ReceivedMessage::otp).containsExactlyInAnyOrderElementsOf(
                 IntStream.range(0, sends).mapToObj(i -> String.valueOf(100_000 + i)).collect(Collectors.toList()));
-        assertThat(stub.received()).extracting(ReceivedMessage::messageId).containsExactlyInAnyOrderElementsOf(ids);
     }
 }
