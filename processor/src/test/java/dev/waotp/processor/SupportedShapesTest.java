@@ -1,0 +1,159 @@
+package dev.waotp.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.waotp.processor.Compilations.compile;
+import static dev.waotp.processor.Compilations.locationOf;
+import static dev.waotp.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** The interface shapes the processor accepts, and what it generates for them. */
+class SupportedShapesTest {
+    private static final JavaFileObject LOGIN_CODE = source("com.acme.LoginCode",
+            "package com.acme;",
+            "",
+            "import dev.waotp.*;",
+            "",
+            "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+            "public interface LoginCode {",
+            "    SendResult send(@To String phone, @Otp String code);",
+            "}");
+
+    @Test
+    void nestedInterfaceIsGeneratedAsOuterUnderscoreInner() {
+        Compilation compilation = compile(source("com.acme.Outer",
+                "package com.acme;",
+                "",
+                "import dev.waotp.*;",
+                "",
+                "public class Outer {",
+                "    public static class Middle {",
+                "        @AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+                "        public interface LoginCode {",
+                "            void send(@To String phone, @Otp String code);",
+                "        }",
+                "    }",
+                "}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.Outer_Middle_LoginCodeImpl").contentsAsUtf8String()
+                .contains("public final class Outer_Middle_LoginCodeImpl implements Outer.Middle.LoginCode {");
+    }
+
+    @Test
+    void implementsInheritedMethodsWithTypeArgumentsResolved() {
+        Compilation compilation = compile(
+                source("com.acme.Base",
+                        "package com.acme;",
+                        "",
+                        "import dev.waotp.*;",
+                        "",
+                        "public interface Base<R> {",
+                        "    SendResult send(@To R phone, @Otp String code);",
+                        "",
+                        "    SendResult sendBoth(@To java.util.Collection<R> phones, @Otp String code);",
+                        "}"),
+                source("com.acme.LoginCode",
+                        "package com.acme;",
+                        "",
+                        "import dev.waotp.*;",
+                        "",
+                        "@AuthTemplate(name = \"auth1\", lang = \"en\")",
+                        "public interface LoginCode extends Base<String> {",
+                        "    @Override",
+                        "    default SendResult sendBoth(java.util.Collection<String> phones, String code) {",
+                        "        throw new UnsupportedOperationException();",
+                        "    }",
+                        "}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .contains("public SendResult send(String phone, String code) {");
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .doesNotContain("sendBoth");
+    }
+
+    @Test
+    void leavesDefaultStaticAndObjectMethodsAlone() {
+        Compilation compilation = compile(source("com.acme.LoginCode",
+                "package com.acme;",
+                "",
+                "import dev.waotp.*;",
+                "",
+                "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+                "public interface LoginCode {",
+                "    SendResult send(@To String phone, @Otp String code);",
+                "",
+                "    default SendResult sendDefault(String phone) {",
+                "        return send(phone, \"0000\");",
+                "    }",
+                "",
+                "    static String describe() {",
+                "        return \"login\";",
+                "    }",
+                "",
+                "    @Override",
+                "    String toString();",
+                "",
+                "    boolean equals(Object other);",
+                "}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .doesNotContainMatch("sendDefault|describe|toString|equals");
+    }
+
+    @Test
+    void parametersNamedLikeTheFieldsDoNotShadowThem() {
+        Compilation compilation = compile(source("com.acme.LoginCode",
+                "package com.acme;",
+                "",
+                "import dev.waotp.*;",
+                "",
+                "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+                "public interface LoginCode {",
+                "    SendResult send(@To String client, @Otp String TEMPLATE);",
+                "}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String().contains(
+                "return this.client.send(AuthMessage.builder(LoginCodeImpl.TEMPLATE).to(client).otp(TEMPLATE).build());");
+    }
+
+    @Test
+    void injectsWithJakartaWhenBothAreOnTheClasspath() {
+        Compilation compilation = compile(LOGIN_CODE);
+
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .contains("import jakarta.inject.Inject;");
+    }
+
+    @Test
+    void injectsWithJavaxWhenOnlyItIsOnTheClasspath() {
+        Compilation compilation = compileWithClasspath(locationOf("javax.inject.Inject"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .contains("import javax.inject.Inject;");
+    }
+
+    @Test
+    void noInjectWhenNeitherIsOnTheClasspath() {
+        Compilation compilation = compileWithClasspath();
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .doesNotContain("Inject");
+    }
+
+    private static Compilation compileWithClasspath(File... extra) {
+        List<File> classpath = new ArrayList<>(List.of(extra));
+        classpath.add(locationOf("dev.waotp.KaleyraClient"));
+        return Compilations.compiler().withClasspath(classpath).compile(LOGIN_CODE);
+    }
+}
