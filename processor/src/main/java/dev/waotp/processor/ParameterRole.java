@@ -17,17 +17,17 @@ enum ParameterRole {
     REF1("Ref1", "ref1"),
     REF2("Ref2", "ref2");
 
-    private final String annotationName;
+    private final String simpleName;
     private final String builderMethod;
 
     ParameterRole(String simpleName, String builderMethod) {
-        this.annotationName = RuntimeNames.PACKAGE + "." + simpleName;
+        this.simpleName = simpleName;
         this.builderMethod = builderMethod;
     }
 
     /** {@code @To}, as users write it in source and so as messages show it. */
     String annotation() {
-        return "@" + annotationName.substring(RuntimeNames.PACKAGE.length() + 1);
+        return "@" + simpleName;
     }
 
     /** The {@code AuthMessage.Builder} method that takes this parameter's value. */
@@ -41,7 +41,7 @@ enum ParameterRole {
         for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
             String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
             for (ParameterRole role : values()) {
-                if (role.annotationName.equals(name)) {
+                if (name.equals(RuntimeNames.PACKAGE + "." + role.simpleName)) {
                     roles.add(new Annotated(role, mirror));
                 }
             }

@@ -9,6 +9,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -33,6 +34,11 @@ final class TemplateValidator {
         validateName(annotation, template, reporter);
         validateLanguage(annotation, template, reporter);
         validateButtonIndex(annotation, template, reporter);
+        // WaSource is an enum, so any value javac accepted is valid; anything else javac has reported.
+        if (!(AnnotationValues.get(elements, annotation, "source").map(AnnotationValue::getValue).orElse(null)
+                instanceof VariableElement)) {
+            reporter.alreadyReported();
+        }
         if (template.getKind() != ElementKind.INTERFACE) {
             reporter.error("@AuthTemplate must be on an interface, but " + template.getSimpleName() + " is "
                     + kind(template) + ": declare it as an interface whose methods send the template",

@@ -7,7 +7,6 @@ import static dev.waotp.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
