@@ -12,7 +12,7 @@ import mockwebserver3.SocketEffect;
  * them. Fixed bodies are written once; only the accepted and the template answers vary.
  */
 final class Answers {
-    static final String PAYLOAD_MESSAGE = "Refer to correct payload format";
+    private static final String PAYLOAD_MESSAGE = "Refer to correct payload format";
     /** Not on the page: names the rule a refused payload broke, since the WA400 body cannot. */
     static final String REASON_HEADER = "X-Kaleyra-Stub-Reason";
 
@@ -25,15 +25,15 @@ final class Answers {
 
     // RBC001 is the one answer whose data is an empty array, not an empty object.
     private static final String UNAUTHORIZED =
-            write(body("RBC001", BAD_CREDENTIALS, NODES.arrayNode(), "error", BAD_CREDENTIALS));
+            body("RBC001", BAD_CREDENTIALS, NODES.arrayNode(), "error", BAD_CREDENTIALS);
     private static final String UNREGISTERED_NUMBER =
-            write(body("WA401", NOT_REGISTERED, NODES.objectNode(), "phone_number", NOT_REGISTERED));
+            body("WA401", NOT_REGISTERED, NODES.objectNode(), "phone_number", NOT_REGISTERED);
     private static final String BAD_PAYLOAD =
-            write(body("WA400", PAYLOAD_MESSAGE, NODES.objectNode(), "payload", "Incorrect payload format"));
+            body("WA400", PAYLOAD_MESSAGE, NODES.objectNode(), "payload", "Incorrect payload format");
     private static final String SERVER_ERROR =
-            write(body("WA500", "Please try again later", NODES.objectNode(), "error", "Internal server error"));
+            body("WA500", "Please try again later", NODES.objectNode(), "error", "Internal server error");
     private static final String NO_BALANCE =
-            write(body("E110", LOW_BALANCE, NODES.objectNode(), "balance", LOW_BALANCE));
+            body("E110", LOW_BALANCE, NODES.objectNode(), "balance", LOW_BALANCE);
 
     private Answers() {}
 
@@ -43,7 +43,7 @@ final class Answers {
         answer.put("message", "Request Accepted");
         answer.putObject("data").put("message_id", messageId);
         answer.putObject("error");
-        return json(202, write(answer));
+        return json(202, answer.toString());
     }
 
     static MockResponse unauthorized() {
@@ -61,7 +61,7 @@ final class Answers {
     /** The page gives no body for this; it is a WA400 whose error map names the template. */
     static MockResponse templateNotApproved(String name, String language) {
         String reason = "Template " + name + " (" + language + ") is not approved";
-        return json(400, write(body("WA400", PAYLOAD_MESSAGE, NODES.objectNode(), "template", reason)));
+        return json(400, body("WA400", PAYLOAD_MESSAGE, NODES.objectNode(), "template", reason));
     }
 
     static MockResponse serverError() {
@@ -103,17 +103,13 @@ final class Answers {
                 .build();
     }
 
-    private static ObjectNode body(String code, String message, JsonNode data, String errorKey, String error) {
+    /** Jackson writes a tree as JSON in toString(). */
+    private static String body(String code, String message, JsonNode data, String errorKey, String error) {
         ObjectNode answer = NODES.objectNode();
         answer.put("code", code);
         answer.put("message", message);
         answer.set("data", data);
         answer.putObject("error").put(errorKey, error);
-        return answer;
-    }
-
-    /** Jackson writes a tree as JSON in toString(), and a tree of strings cannot fail to write. */
-    private static String write(JsonNode node) {
-        return node.toString();
+        return answer.toString();
     }
 }

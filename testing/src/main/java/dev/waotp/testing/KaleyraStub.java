@@ -19,7 +19,7 @@ import mockwebserver3.MockWebServer;
  *   <li>SID and {@code api-key} header, else 401 {@code RBC001};
  *   <li>the business number in the path is registered, else 401 {@code WA401};
  *   <li>the payload has the page's shape, the same 1 to 15 character one-time password in the body
- *       and the button, else 400 {@code WA400} (an {@value Answers#REASON_HEADER} header names the
+ *       and the button, else 400 {@code WA400} (an {@code X-Kaleyra-Stub-Reason} header names the
  *       broken rule);
  *   <li>the template is approved, else 400 {@code WA400} with a {@code template} entry in its error
  *       map;

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * fails a test instead of being silently ignored.
  */
 final class PayloadParser {
-    static final int OTP_MAX_LENGTH = 15;
-    static final int REF_MAX_LENGTH = 255;
+    private static final int OTP_MAX_LENGTH = 15;
+    private static final int REF_MAX_LENGTH = 255;
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final ObjectMapper MAPPER = new ObjectMapper()

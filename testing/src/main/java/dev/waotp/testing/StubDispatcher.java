@@ -44,18 +44,12 @@ final class StubDispatcher extends Dispatcher {
         if (fault == null) {
             return answer(request);
         }
-        switch (fault.kind()) {
-            case SERVER_ERROR:
-                return Answers.serverError();
-            case LOW_BALANCE:
-                return Answers.lowBalance();
-            case DROP_CONNECTION:
-                return Answers.dropConnection();
-            case DELAY:
-                return Answers.delayed(answer(request), fault.delay().toMillis());
-            default:
-                throw new AssertionError(fault);
-        }
+        return switch (fault.kind()) {
+            case SERVER_ERROR -> Answers.serverError();
+            case LOW_BALANCE -> Answers.lowBalance();
+            case DROP_CONNECTION -> Answers.dropConnection();
+            case DELAY -> Answers.delayed(answer(request), fault.delay().toMillis());
+        };
     }
 
     /**
