@@ -24,6 +24,7 @@ import java.util.Objects;
 public final class AuthMessage {
     private final TemplateSpec template;
     private final List<String> recipients;
+    private final String joinedRecipients;
     private final String otp;
     private final String ref;
     private final String ref1;
@@ -32,6 +33,7 @@ public final class AuthMessage {
     private AuthMessage(Builder builder) {
         this.template = builder.template;
         this.recipients = List.copyOf(builder.recipients);
+        this.joinedRecipients = recipients.size() == 1 ? recipients.get(0) : String.join(",", recipients);
         this.otp = builder.otp;
         this.ref = builder.ref;
         this.ref1 = builder.ref1;
@@ -49,6 +51,11 @@ public final class AuthMessage {
     /** The recipients in E.164 form, in the order given; sent comma-separated. */
     public List<String> recipients() {
         return recipients;
+    }
+
+    /** {@code messaging_object.to}: the recipients, comma-separated as the Kaleyra API takes them. */
+    String joinedRecipients() {
+        return joinedRecipients;
     }
 
     /** Package-private: the one-time password is never handed back out of the library. */
@@ -102,6 +109,10 @@ public final class AuthMessage {
         public Builder to(String recipient) {
             if (recipient == null) {
                 throw new InvalidInputException("to", "is required");
+            }
+            if (recipient.indexOf(',') < 0) {
+                add(recipient.strip());
+                return this;
             }
             for (String part : recipient.split(",", -1)) {
                 add(part.strip());

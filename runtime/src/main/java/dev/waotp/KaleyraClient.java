@@ -43,7 +43,7 @@ public final class KaleyraClient implements Closeable {
     private final OkHttpClient http;
     private final boolean ownsHttp;
     private final KaleyraService service;
-    private final PayloadEncoder encoder = new PayloadEncoder(MAPPER);
+    private final PayloadEncoder encoder = new PayloadEncoder();
     private final ResponseReader reader = new ResponseReader(MAPPER);
 
     private KaleyraClient(Builder builder, HttpUrl baseUrl) {

@@ -16,8 +16,12 @@ record SendRequest(
         @JsonProperty("extra_info") ExtraInfo extraInfo) {
 
     static SendRequest of(AuthMessage message) {
-        TemplateSpec spec = message.template();
-        Parameter otp = new Parameter("text", message.otp());
+        return of(message.template(), message.joinedRecipients(), message.otp(),
+                message.ref(), message.ref1(), message.ref2());
+    }
+
+    static SendRequest of(TemplateSpec spec, String to, String otpText, String ref, String ref1, String ref2) {
+        Parameter otp = new Parameter("text", otpText);
         Template template = new Template(
                 spec.name(),
                 new Language(spec.language()),
@@ -25,9 +29,8 @@ record SendRequest(
                         new Component("body", null, null, List.of(otp)),
                         new Component("button", "url", spec.buttonIndex(), List.of(otp))));
         MessagingObject messagingObject = new MessagingObject(
-                "whatsapp", "individual", String.join(",", message.recipients()), "template", template);
-        ExtraInfo extraInfo = new ExtraInfo(
-                message.ref(), message.ref1(), message.ref2(), spec.source().wireValue());
+                "whatsapp", "individual", to, "template", template);
+        ExtraInfo extraInfo = new ExtraInfo(ref, ref1, ref2, spec.source().wireValue());
         return new SendRequest(messagingObject, extraInfo);
     }
 

@@ -11,6 +11,8 @@ public final class TemplateSpec {
     private final String language;
     private final int buttonIndex;
     private final WaSource source;
+    /** Built on first use; a race only builds an equal shape twice, and its fields are final. */
+    private final PayloadShape[] shapes = new PayloadShape[PayloadShape.COMBINATIONS];
 
     private TemplateSpec(String name, String language, int buttonIndex, WaSource source) {
         this.name = InputRules.templateName(name);
@@ -42,6 +44,16 @@ public final class TemplateSpec {
 
     public WaSource source() {
         return source;
+    }
+
+    /** The payload's constant bytes for this template, with the refs {@code refs} says are set. */
+    PayloadShape shape(int refs) {
+        PayloadShape shape = shapes[refs];
+        if (shape == null) {
+            shape = PayloadShape.of(this, refs);
+            shapes[refs] = shape;
+        }
+        return shape;
     }
 
     @Override

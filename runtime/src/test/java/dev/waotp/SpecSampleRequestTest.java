@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The sample request of the Kaleyra page (test resource spec/sample-request.json, copied from the
@@ -34,7 +37,7 @@ class SpecSampleRequestTest {
                 .ref2("dictionary")
                 .build();
 
-        byte[] ours = new PayloadEncoder(MAPPER).encode(message);
+        byte[] ours = new PayloadEncoder().encode(message);
 
         JsonNode written = MAPPER.readTree(ours);
         assertThat(paths(written)).containsExactlyElementsOf(paths(sample));
@@ -49,7 +52,7 @@ class SpecSampleRequestTest {
                 .otp(OTP)
                 .build();
 
-        JsonNode written = MAPPER.readTree(new PayloadEncoder(MAPPER).encode(message));
+        JsonNode written = MAPPER.readTree(new PayloadEncoder().encode(message));
 
         assertThat(paths(written.get("extra_info"))).containsExactly("/wa_source");
         assertThat(written.toString()).doesNotContain("null");
@@ -62,7 +65,7 @@ class SpecSampleRequestTest {
                 .otp("90210")
                 .build();
 
-        JsonNode written = MAPPER.readTree(new PayloadEncoder(MAPPER).encode(message));
+        JsonNode written = MAPPER.readTree(new PayloadEncoder().encode(message));
 
         JsonNode messaging = written.get("messaging_object");
         assertThat(messaging.get("to").asText()).isEqualTo("+919876543210,+5511987654321");
@@ -72,6 +75,24 @@ class SpecSampleRequestTest {
         assertThat(components.at("/1/index").asInt()).isEqualTo(3);
         assertThat(messaging.at("/template/language/code").asText()).isEqualTo("pt_BR");
         assertThat(written.at("/extra_info/wa_source").asText()).isEqualTo("braze");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+        "+919876543210 | 482913 | null | null | null",
+        "+919876543210,+14155550123 | J$F\"p\\X | customer \"1\" | null | dictionary",
+        "+5511987654321 | \u00e9t\u00e9\ud83d\udd11 | r\u00e9f\u00e9rence \u2028 \u0001 | tab\there | </script>",
+        "+919876543210 | 9 | null | only ref1 | null",
+    })
+    void writesExactlyWhatJacksonWritesForTheModel(String to, String otp, String ref, String ref1, String ref2)
+            throws IOException {
+        TemplateSpec spec = TemplateSpec.of("login_code_2", "pt_BR", 7, WaSource.HUBSPOT);
+        AuthMessage message = AuthMessage.builder(spec).to(to).otp(otp).ref(ref).ref1(ref1).ref2(ref2).build();
+
+        byte[] ours = new PayloadEncoder().encode(message);
+
+        assertThat(new String(ours, StandardCharsets.UTF_8))
+                .isEqualTo(MAPPER.writeValueAsString(SendRequest.of(message)));
     }
 
     private static ObjectNode sampleWithRealValues() throws IOException {

@@ -1,0 +1,113 @@
+package dev.waotp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The JSON of one template with holes where a message's values go: the bytes between the holes are
+ * the same for every send, so they are written once, by Jackson from {@link SendRequest}, and then
+ * only copied. The model stays the one place that says which fields there are and in which order.
+ */
+final class PayloadShape {
+    /** What fills a hole. */
+    enum Slot { TO, OTP, REF, REF1, REF2 }
+
+    static final int HAS_REF = 1;
+    static final int HAS_REF1 = 2;
+    static final int HAS_REF2 = 4;
+    static final int COMBINATIONS = 8;
+
+    private static final ObjectWriter WRITER = new ObjectMapper().writerFor(SendRequest.class);
+
+    /** Markers no constant part can contain: template names and language codes have no '<'. */
+    private static final String TO = "<to>";
+    private static final String OTP = "<otp>";
+    private static final String REF = "<ref>";
+    private static final String REF1 = "<ref1>";
+    private static final String REF2 = "<ref2>";
+
+    private final byte[][] constants;
+    private final Slot[] slots;
+    private final int constantLength;
+
+    private PayloadShape(byte[][] constants, Slot[] slots) {
+        this.constants = constants;
+        this.slots = slots;
+        this.constantLength = Arrays.stream(constants).mapToInt(part -> part.length).sum();
+    }
+
+    /** The shape for {@code spec} with the refs that {@code refs} (a sum of HAS_ flags) says are set. */
+    static PayloadShape of(TemplateSpec spec, int refs) {
+        SendRequest marked = SendRequest.of(spec, TO, OTP,
+                (refs & HAS_REF) != 0 ? REF : null,
+                (refs & HAS_REF1) != 0 ? REF1 : null,
+                (refs & HAS_REF2) != 0 ? REF2 : null);
+        String json;
+        try {
+            json = new String(WRITER.writeValueAsBytes(marked), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the payload of " + spec, e);
+        }
+        List<byte[]> constants = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int next = Integer.MAX_VALUE;
+            Slot slot = null;
+            String marker = null;
+            for (Slot candidate : Slot.values()) {
+                String candidateMarker = marker(candidate);
+                int at = json.indexOf(candidateMarker, from);
+                if (at >= 0 && at < next) {
+                    next = at;
+                    slot = candidate;
+                    marker = candidateMarker;
+                }
+            }
+            if (slot == null) {
+                constants.add(json.substring(from).getBytes(StandardCharsets.UTF_8));
+                return new PayloadShape(constants.toArray(new byte[0][]), slots.toArray(new Slot[0]));
+            }
+            constants.add(json.substring(from, next).getBytes(StandardCharsets.UTF_8));
+            slots.add(slot);
+            from = next + marker.length();
+        }
+    }
+
+    private static String marker(Slot slot) {
+        switch (slot) {
+            case TO: return TO;
+            case OTP: return OTP;
+            case REF: return REF;
+            case REF1: return REF1;
+            default: return REF2;
+        }
+    }
+
+    /**
+     * Fills the holes with the already JSON-escaped UTF-8 values, indexed by {@link Slot#ordinal()}.
+     */
+    byte[] fill(byte[][] values) {
+        int length = constantLength;
+        for (Slot slot : slots) {
+            length += values[slot.ordinal()].length;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (int i = 0; i < slots.length; i++) {
+            System.arraycopy(constants[i], 0, out, at, constants[i].length);
+            at += constants[i].length;
+            byte[] value = values[slots[i].ordinal()];
+            System.arraycopy(value, 0, out, at, value.length);
+            at += value.length;
+        }
+        byte[] last = constants[slots.length];
+        System.arraycopy(last, 0, out, at, last.length);
+        return out;
+    }
+}
