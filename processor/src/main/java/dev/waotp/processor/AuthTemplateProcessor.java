@@ -6,6 +6,7 @@ import com.sun.source.util.Trees;
 import com.squareup.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -26,6 +27,13 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class AuthTemplateProcessor extends AbstractProcessor {
+    /**
+     * {@code -Awaotp.named=true} puts {@code @Named} (of the same package as {@code @Inject}) on every
+     * generated class, so that containers which scan for it, such as Spring's component scanning, pick
+     * the class up. Off by default: it is a qualifier, and containers that need no scanning do without.
+     */
+    static final String NAMED_OPTION = "waotp.named";
+
     private Trees trees;
     private TemplateValidator validator;
     private TemplateModelFactory models;
@@ -34,6 +42,11 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(RuntimeNames.AUTH_TEMPLATE);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(NAMED_OPTION);
     }
 
     @Override
@@ -48,9 +61,33 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
         trees = trees(processingEnv);
         validator = new TemplateValidator(elements, processingEnv.getTypeUtils());
         models = new TemplateModelFactory(elements, processingEnv.getTypeUtils());
+        Optional<ClassName> inject = firstPresent(elements, "jakarta.inject.Inject", "javax.inject.Inject");
         generator = new SenderGenerator(
                 firstPresent(elements, "javax.annotation.processing.Generated", "javax.annotation.Generated"),
-                firstPresent(elements, "jakarta.inject.Inject", "javax.inject.Inject"));
+                inject,
+                named(inject));
+    }
+
+    /** {@code @Named} beside {@code inject} when {@link #NAMED_OPTION} asks for it; a bad value is an error. */
+    private Optional<ClassName> named(Optional<ClassName> inject) {
+        Map<String, String> options = processingEnv.getOptions();
+        if (!options.containsKey(NAMED_OPTION)) {
+            return Optional.empty();
+        }
+        String value = options.get(NAMED_OPTION);
+        // A bare -Awaotp.named means true, as with other flags.
+        if (value != null && !value.equalsIgnoreCase("true")) {
+            if (!value.equalsIgnoreCase("false")) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        "-A" + NAMED_OPTION + "=" + value + " is not a boolean: use true or false");
+            }
+            return Optional.empty();
+        }
+        if (inject.isEmpty()) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "-A" + NAMED_OPTION
+                    + "=true needs jakarta.inject (or javax.inject) on the compile classpath for @Named");
+        }
+        return inject.map(annotation -> annotation.peerClass("Named"));
     }
 
     @Override

@@ -22,14 +22,18 @@ final class SenderGenerator {
 
     private final Optional<ClassName> generatedAnnotation;
     private final Optional<ClassName> injectAnnotation;
+    private final Optional<ClassName> namedAnnotation;
 
     /**
      * @param generatedAnnotation {@code @Generated} as the compile classpath has it, if at all
      * @param injectAnnotation {@code @Inject} as the compile classpath has it, if at all
+     * @param namedAnnotation {@code @Named} for the class, if asked for
      */
-    SenderGenerator(Optional<ClassName> generatedAnnotation, Optional<ClassName> injectAnnotation) {
+    SenderGenerator(Optional<ClassName> generatedAnnotation, Optional<ClassName> injectAnnotation,
+            Optional<ClassName> namedAnnotation) {
         this.generatedAnnotation = generatedAnnotation;
         this.injectAnnotation = injectAnnotation;
+        this.namedAnnotation = namedAnnotation;
     }
 
     JavaFile generate(TemplateModel model) {
@@ -40,6 +44,7 @@ final class SenderGenerator {
         generatedAnnotation.ifPresent(generated -> type.addAnnotation(AnnotationSpec.builder(generated)
                 .addMember("value", "$S", AuthTemplateProcessor.class.getCanonicalName())
                 .build()));
+        namedAnnotation.ifPresent(type::addAnnotation);
         type.addField(FieldSpec.builder(RuntimeNames.TEMPLATE_SPEC, TEMPLATE,
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.of($S, $S, $L, $T.$L)", RuntimeNames.TEMPLATE_SPEC, model.name(),
