@@ -61,12 +61,16 @@ class ErrorResponsesTest {
                         "{}", WrongApiVersionException.class));
     }
 
+    private static String errorBody(String code, String message, String errorKey, String errorText, String data) {
+        return "{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"data\":" + data
+                + ",\"error\":{\"" + errorKey + "\":\"" + errorText + "\"}}";
+    }
+
     @ParameterizedTest(name = "{0} {1} on {3}")
     @MethodSource("pageErrors")
     void eachDocumentedErrorBecomesItsOwnException(int status, String code, String message, String errorKey,
             String errorText, String data, Class<? extends KaleyraApiException> expected) {
-        server.enqueue(json(status, "{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"data\":" + data
-                + ",\"error\":{\"" + errorKey + "\":\"" + errorText + "\"}}"));
+        server.enqueue(json(status, errorBody(code, message, errorKey, errorText, data)));
 
         KaleyraApiException e = catchThrowableOfType(KaleyraApiException.class, () -> client.send(loginCode()));
 
@@ -82,8 +86,7 @@ class ErrorResponsesTest {
     @MethodSource("pageErrors")
     void asyncSendsFailWithTheSameExceptions(int status, String code, String message, String errorKey,
             String errorText, String data, Class<? extends KaleyraApiException> expected) {
-        server.enqueue(json(status, "{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"data\":" + data
-                + ",\"error\":{\"" + errorKey + "\":\"" + errorText + "\"}}"));
+        server.enqueue(json(status, errorBody(code, message, errorKey, errorText, data)));
 
         CompletionException e = catchThrowableOfType(CompletionException.class,
                 () -> client.sendAsync(loginCode()).join());
