@@ -3,14 +3,17 @@ package dev.waotp;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import retrofit2.Retrofit;
 
 /**
@@ -61,12 +64,25 @@ public final class KaleyraClient implements Closeable {
                 .callTimeout(builder.callTimeout)
                 // Our RetryPolicy is the only one, so that its bound is the number of requests sent.
                 .retryOnConnectionFailure(false)
+                // OkHttp on its own re-sends a 503 that says "Retry-After: 0", past that bound.
+                .addNetworkInterceptor(KaleyraClient::withoutRetryAfter)
+                // A redirect would carry the api-key header (OkHttp strips only Authorization) and, for
+                // 307/308, the OTP to another host, even over plain http: it is an error instead.
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         this.service = new Retrofit.Builder()
                 .baseUrl(baseUrl)
                 .client(http)
                 .build()
                 .create(KaleyraService.class);
+    }
+
+    private static Response withoutRetryAfter(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        return response.code() == 503 && response.header("Retry-After") != null
+                ? response.newBuilder().removeHeader("Retry-After").build()
+                : response;
     }
 
     public static Builder builder() {
