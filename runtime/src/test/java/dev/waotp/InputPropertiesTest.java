@@ -39,7 +39,7 @@ import okhttp3.HttpUrl;
  * The oracles below restate the rules of DESIGN.md and the Kaleyra page independently of
  * {@code InputRules}, so that a rewrite of the validation or the encoder is held to them.
  */
-class InputProperties {
+class InputPropertiesTest {
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
