@@ -42,6 +42,7 @@ public final class KaleyraClient implements Closeable {
     private final String apiKey;
     private final String businessNumber;
     private final HttpUrl baseUrl;
+    private final HttpUrl messagesUrl;
     private final RetryPolicy retryPolicy;
     private final OkHttpClient http;
     private final boolean ownsHttp;
@@ -54,6 +55,7 @@ public final class KaleyraClient implements Closeable {
         this.apiKey = builder.apiKey;
         this.businessNumber = builder.businessNumber;
         this.baseUrl = baseUrl;
+        this.messagesUrl = baseUrl.resolve("v2/" + sid + "/whatsapp/" + businessNumber + "/messages");
         this.retryPolicy = builder.retryPolicy;
         this.ownsHttp = builder.okHttpClient == null;
         OkHttpClient base = ownsHttp ? new OkHttpClient() : builder.okHttpClient;
@@ -111,7 +113,7 @@ public final class KaleyraClient implements Closeable {
         Objects.requireNonNull(message, "message");
         RequestBody payload = RequestBody.create(encoder.encode(message), JSON);
         return new SendExecution(
-                () -> service.send(sid, businessNumber, apiKey, payload), retryPolicy, reader, message);
+                () -> service.send(messagesUrl, apiKey, payload), retryPolicy, reader, message);
     }
 
     public String sid() {

@@ -1,6 +1,7 @@
 package dev.waotp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 final class PayloadShape {
     /** What fills a hole. */
-    enum Slot { TO, OTP, REF, REF1, REF2 }
+    private enum Slot { TO, OTP, REF, REF1, REF2 }
 
     static final int HAS_REF = 1;
     static final int HAS_REF1 = 2;
@@ -89,25 +90,60 @@ final class PayloadShape {
         }
     }
 
-    /**
-     * Fills the holes with the already JSON-escaped UTF-8 values, indexed by {@link Slot#ordinal()}.
-     */
-    byte[] fill(byte[][] values) {
+    /** The payload of {@code message}: the constant bytes with its values, JSON-escaped, in the holes. */
+    byte[] fill(AuthMessage message) {
         int length = constantLength;
-        for (Slot slot : slots) {
-            length += values[slot.ordinal()].length;
+        byte[][] escaped = null;
+        for (int i = 0; i < slots.length; i++) {
+            String value = value(slots[i], message);
+            if (isPlainAscii(value)) {
+                length += value.length();
+            } else {
+                if (escaped == null) {
+                    escaped = new byte[slots.length][];
+                }
+                escaped[i] = JsonStringEncoder.getInstance().quoteAsUTF8(value);
+                length += escaped[i].length;
+            }
         }
         byte[] out = new byte[length];
         int at = 0;
         for (int i = 0; i < slots.length; i++) {
             System.arraycopy(constants[i], 0, out, at, constants[i].length);
             at += constants[i].length;
-            byte[] value = values[slots[i].ordinal()];
-            System.arraycopy(value, 0, out, at, value.length);
-            at += value.length;
+            if (escaped != null && escaped[i] != null) {
+                System.arraycopy(escaped[i], 0, out, at, escaped[i].length);
+                at += escaped[i].length;
+            } else {
+                String value = value(slots[i], message);
+                for (int c = 0; c < value.length(); c++) {
+                    out[at++] = (byte) value.charAt(c);
+                }
+            }
         }
         byte[] last = constants[slots.length];
         System.arraycopy(last, 0, out, at, last.length);
         return out;
+    }
+
+    private static String value(Slot slot, AuthMessage message) {
+        switch (slot) {
+            case TO: return message.joinedRecipients();
+            case OTP: return message.otp();
+            case REF: return message.ref();
+            case REF1: return message.ref1();
+            default: return message.ref2();
+        }
+    }
+
+    /** Numbers and codes usually are: copied char for char, with nothing to escape. */
+    private static boolean isPlainAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

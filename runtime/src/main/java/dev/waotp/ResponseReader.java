@@ -3,6 +3,7 @@ package dev.waotp;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,10 +11,10 @@ import okhttp3.ResponseBody;
 
 /** Turns Kaleyra's answer into a {@link SendResult} or the exception its code stands for. */
 final class ResponseReader {
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     ResponseReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.reader = mapper.readerFor(ApiResponse.class);
     }
 
     /**
@@ -42,9 +43,8 @@ final class ResponseReader {
             return null;
         }
         try {
-            JsonNode tree = mapper.readTree(bytes);
-            return tree != null && tree.isObject() ? mapper.treeToValue(tree, ApiResponse.class) : null;
-        } catch (JacksonException notJson) {
+            return reader.readValue(bytes);
+        } catch (JacksonException notAnObject) {
             return null;
         }
     }

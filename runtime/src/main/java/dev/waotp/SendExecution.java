@@ -28,19 +28,19 @@ final class SendExecution {
     private final Supplier<Call<ResponseBody>> calls;
     private final RetryPolicy policy;
     private final ResponseReader reader;
-    private final String description;
+    private final AuthMessage message;
 
     SendExecution(Supplier<Call<ResponseBody>> calls, RetryPolicy policy, ResponseReader reader,
             AuthMessage message) {
         this.calls = calls;
         this.policy = policy;
         this.reader = reader;
-        this.description = message.template().name() + " to " + Redaction.phoneNumbers(message.recipients());
+        this.message = message;
     }
 
     SendResult execute() {
         for (int attempt = 1; ; attempt++) {
-            log.debug("Sending {} (attempt {}/{})", description, attempt, policy.maxAttempts());
+            logAttempt(attempt);
             String failure;
             try {
                 return accepted(read(calls.get().execute()));
@@ -77,7 +77,7 @@ final class SendExecution {
         if (result.isDone()) {
             return;
         }
-        log.debug("Sending {} (attempt {}/{})", description, attempt, policy.maxAttempts());
+        logAttempt(attempt);
         Call<ResponseBody> call = calls.get();
         inFlight.set(call);
         call.enqueue(new Callback<>() {
@@ -123,6 +123,18 @@ final class SendExecution {
         later.execute(() -> enqueue(attempt + 1, result, inFlight));
     }
 
+    /** Checked first: the arguments cost more than the call when debug is off, as it is on a hot path. */
+    private void logAttempt(int attempt) {
+        if (log.isDebugEnabled()) {
+            log.debug("Sending {} (attempt {}/{})", description(), attempt, policy.maxAttempts());
+        }
+    }
+
+    /** For logs and messages: the template and the recipients, masked. Built only when needed. */
+    private String description() {
+        return message.template().name() + " to " + Redaction.phoneNumbers(message.recipients());
+    }
+
     private SendResult read(Response<ResponseBody> response) throws IOException {
         try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
             return reader.read(response.code(), body);
@@ -130,7 +142,9 @@ final class SendExecution {
     }
 
     private SendResult accepted(SendResult result) {
-        log.debug("Sent {}: {} message_id={}", description, result.code(), result.messageId());
+        if (log.isDebugEnabled()) {
+            log.debug("Sent {}: {} message_id={}", description(), result.code(), result.messageId());
+        }
         return result;
     }
 
@@ -149,13 +163,13 @@ final class SendExecution {
     private KaleyraTransportException transportFailure(IOException e, int attempt) {
         String what = e instanceof SocketTimeoutException || "timeout".equals(e.getMessage())
                 ? "no answer from Kaleyra in time for " : "could not reach Kaleyra for ";
-        return new KaleyraTransportException(what + description + ": " + e, attempt, e);
+        return new KaleyraTransportException(what + description() + ": " + e, attempt, e);
     }
 
     private long delayBefore(int nextAttempt, String failure) {
         long delay = policy.delayMillisBefore(nextAttempt);
         log.warn("Sending {} failed ({}); retrying in {} ms, attempt {}/{}",
-                description, failure, delay, nextAttempt, policy.maxAttempts());
+                description(), failure, delay, nextAttempt, policy.maxAttempts());
         return delay;
     }
 
@@ -164,7 +178,7 @@ final class SendExecution {
             Thread.sleep(delayBefore(nextAttempt, failure));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KaleyraTransportException("interrupted while waiting to retry " + description,
+            throw new KaleyraTransportException("interrupted while waiting to retry " + description(),
                     nextAttempt - 1, e);
         }
     }
