@@ -9,7 +9,7 @@
 #   RUNTIME_JAR=<jar>    measure another build of waotp-runtime: its classes replace the runtime's in the
 #                        benchmarks' jar (how the "before" column of docs/BENCHMARKS.md was taken)
 #   BEFORE=<results-dir> show that earlier run's figures beside, as "before"
-#   JMH_ARGS=...         JMH run lengths (default: one fork, 2 x 2 s warm-up, 3 x 3 s measured)
+#   JMH_ARGS=...         JMH run lengths (default: one fork, 2 x 2 s warm-up, 5 x 2 s measured)
 # The whole run takes about 10 minutes on 2 cores.
 set -euo pipefail
 runtime_jar=${RUNTIME_JAR:+$(realpath "$RUNTIME_JAR")}
@@ -35,7 +35,7 @@ fi
 mkdir -p "$out"
 echo "JMH (full output in $out/jmh.log)..."
 # shellcheck disable=SC2086
-java -jar "$jar" ${JMH_ARGS:--f 1 -wi 2 -w 2s -i 3 -r 3s} -prof gc -rf json -rff "$out/jmh.json" \
+java -jar "$jar" ${JMH_ARGS:--f 1 -wi 2 -w 2s -i 5 -r 2s} -prof gc -rf json -rff "$out/jmh.json" \
   | tee "$out/jmh.log" | grep --line-buffered '^# Benchmark:'
 echo "Processor cost..."
 java -cp "$jar" dev.waotp.bench.ProcessorCost "$out/processor.json"

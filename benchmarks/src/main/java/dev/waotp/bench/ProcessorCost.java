@@ -27,7 +27,9 @@ import javax.tools.ToolProvider;
  * {@code @AuthTemplate} interfaces, once with {@code -proc:none} and once with the processor on the
  * processor path (a fresh class loader each time, as in a real build), so the difference includes
  * compiling the senders it generates. Runs alternate between the two after a warm-up; medians are
- * written as JSON for {@link Report}.
+ * written as JSON for {@link Report}. At the largest size the interfaces are also compiled together with
+ * the generated senders as plain sources, without the processor, which splits what the processor adds
+ * into compiling its output and annotation processing proper.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.waotp.bench.ProcessorCost <out.json>}
  */
@@ -75,23 +77,35 @@ public final class ProcessorCost {
             compile(sources.get(3), false);
             compile(sources.get(3), true);
         }
+        // The senders the processor writes for the largest size, kept to compile them as plain sources:
+        // what javac spends on them apart from annotation processing.
+        List<Path> largestWithSenders = new ArrayList<>(sources.get(SIZES.length - 1));
+        largestWithSenders.addAll(generatedSenders(sources.get(SIZES.length - 1)));
         ObjectNode result = new ObjectMapper().createObjectNode();
         result.put("javaVersion", System.getProperty("java.version"));
         ArrayNode rows = result.putArray("sizes");
         for (int s = 0; s < SIZES.length; s++) {
             int size = SIZES[s];
             int repetitions = size >= 1000 ? 5 : size >= 100 ? 7 : 15;
+            boolean largest = s == SIZES.length - 1;
             double[] without = new double[repetitions];
             double[] with = new double[repetitions];
+            double[] sendersAsSources = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {
                 without[r] = compile(sources.get(s), false);
                 with[r] = compile(sources.get(s), true);
+                if (largest) {
+                    sendersAsSources[r] = compile(largestWithSenders, false);
+                }
             }
             ObjectNode row = rows.addObject();
             row.put("interfaces", size);
             row.put("repetitions", repetitions);
             row.put("withoutMs", median(without));
             row.put("withMs", median(with));
+            if (largest) {
+                row.put("sendersAsSourcesMs", median(sendersAsSources));
+            }
             log(String.format(Locale.ROOT, "%5d interfaces: -proc:none %8.1f ms, processor %8.1f ms",
                     size, median(without), median(with)));
         }
@@ -127,9 +141,24 @@ public final class ProcessorCost {
         return files;
     }
 
+    /** The sources the processor generates for {@code interfaces}, copied out of one compilation. */
+    private List<Path> generatedSenders(List<Path> interfaces) throws IOException {
+        Path out = Files.createTempDirectory(work, "senders");
+        compile(interfaces, true, out);
+        try (Stream<Path> paths = Files.walk(out.resolve("generated"))) {
+            return paths.filter(path -> path.toString().endsWith(".java")).toList();
+        }
+    }
+
     /** One javac run, as a build tool runs it; returns milliseconds. */
     private double compile(List<Path> sources, boolean withProcessor) throws IOException {
         Path out = Files.createTempDirectory(work, "out");
+        double millis = compile(sources, withProcessor, out);
+        delete(out);
+        return millis;
+    }
+
+    private double compile(List<Path> sources, boolean withProcessor, Path out) throws IOException {
         List<String> options = new ArrayList<>(List.of(
                 "--release", "17",
                 "-cp", classPath.toString(),
@@ -151,11 +180,11 @@ public final class ProcessorCost {
         if (!ok) {
             throw new IllegalStateException("javac failed: " + diagnostics.getDiagnostics());
         }
+        long interfaces = sources.stream().filter(path -> !path.toString().endsWith("Impl.java")).count();
         long senders = countFiles(out.resolve("classes"), "Impl.class");
-        if (senders != (withProcessor ? sources.size() : 0)) {
-            throw new IllegalStateException(senders + " senders compiled for " + sources.size() + " interfaces");
+        if (senders != (withProcessor || interfaces < sources.size() ? interfaces : 0)) {
+            throw new IllegalStateException(senders + " senders compiled for " + interfaces + " interfaces");
         }
-        delete(out);
         return millis;
     }
 
