@@ -5,6 +5,7 @@ import dev.waotp.AuthTemplates;
 import dev.waotp.KaleyraClient;
 import dev.waotp.testing.NoDelayStub;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -46,7 +47,12 @@ public class SendBenchmark {
     private HttpUrl url;
 
     @Setup(Level.Trial)
-    public void start() {
+    public void start() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        if (!Arrays.equals(Inputs.rawBody(Inputs.phone(0), Inputs.code(0)),
+                mapper.writeValueAsBytes(RetrofitKaleyra.request(Inputs.phone(0), Inputs.code(0))))) {
+            throw new IllegalStateException("the Retrofit POJOs do not write the generated sender's body");
+        }
         stub = NoDelayStub.start();
         http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES)).build();
         client = KaleyraClient.builder().sid(stub.sid()).apiKey(stub.apiKey())
@@ -56,7 +62,7 @@ public class SendBenchmark {
         retrofit = new Retrofit.Builder()
                 .baseUrl(stub.baseUrl())
                 .client(http)
-                .addConverterFactory(JacksonConverterFactory.create(new ObjectMapper()))
+                .addConverterFactory(JacksonConverterFactory.create(mapper))
                 .build()
                 .create(RetrofitKaleyra.class);
         url = HttpUrl.get(stub.baseUrl()).newBuilder()
