@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Prints the results of one run as Markdown tables with the ratios the targets are about. With a second
@@ -162,7 +163,7 @@ public final class Report {
     }
 
     /** The earlier run's figure in its own column, when there is one. */
-    private String before(java.util.function.ToDoubleFunction<Run> figure) {
+    private String before(ToDoubleFunction<Run> figure) {
         return before.map(run -> " | " + number(figure.applyAsDouble(run))).orElse("");
     }
 
