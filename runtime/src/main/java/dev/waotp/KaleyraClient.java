@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -36,6 +39,7 @@ public final class KaleyraClient implements Closeable {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final ObjectMapper MAPPER =
             new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     private final String sid;
@@ -58,7 +62,9 @@ public final class KaleyraClient implements Closeable {
         this.messagesUrl = baseUrl.resolve("v2/" + sid + "/whatsapp/" + businessNumber + "/messages");
         this.retryPolicy = builder.retryPolicy;
         this.ownsHttp = builder.okHttpClient == null;
-        OkHttpClient base = ownsHttp ? new OkHttpClient() : builder.okHttpClient;
+        OkHttpClient base = ownsHttp
+                ? ownHttpClient(Objects.requireNonNullElse(builder.maxConcurrentRequests, DEFAULT_MAX_CONCURRENT_REQUESTS))
+                : builder.okHttpClient;
         this.http = base.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .readTimeout(builder.readTimeout)
@@ -89,6 +95,20 @@ public final class KaleyraClient implements Closeable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * OkHttp allows 5 requests to one host at a time and keeps 5 idle connections by default: too few
+     * for async sends that all go to one API, so both follow {@code maxConcurrentRequests}.
+     */
+    private static OkHttpClient ownHttpClient(int maxConcurrentRequests) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(maxConcurrentRequests);
+        dispatcher.setMaxRequestsPerHost(maxConcurrentRequests);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(maxConcurrentRequests, 5, TimeUnit.MINUTES))
+                .build();
     }
 
     /**
@@ -162,6 +182,7 @@ public final class KaleyraClient implements Closeable {
         private Duration callTimeout = Duration.ofSeconds(30);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private OkHttpClient okHttpClient;
+        private Integer maxConcurrentRequests;
 
         private Builder() {}
 
@@ -230,6 +251,20 @@ public final class KaleyraClient implements Closeable {
         }
 
         /**
+         * How many async sends may be in flight at once, 1 to 1024; default 64. More wait in a queue.
+         * Blocking sends are limited by the calling threads only. With {@link #okHttpClient}, set this on
+         * that client's {@code Dispatcher} instead.
+         */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            if (maxConcurrentRequests < 1 || maxConcurrentRequests > 1024) {
+                throw new InvalidInputException("maxConcurrentRequests",
+                        "must be 1 to 1024, was " + maxConcurrentRequests);
+            }
+            this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /**
          * An HTTP client to share threads, connections, interceptors or a proxy with. The client uses a
          * copy with its own timeouts; {@link KaleyraClient#close()} leaves this one open.
          */
@@ -243,6 +278,10 @@ public final class KaleyraClient implements Closeable {
             InputRules.sid(sid);
             InputRules.apiKey(apiKey);
             InputRules.phoneNumber("businessNumber", businessNumber);
+            if (okHttpClient != null && maxConcurrentRequests != null) {
+                throw new InvalidInputException("maxConcurrentRequests",
+                        "set it on the Dispatcher of the OkHttpClient you pass in, not here");
+            }
             return new KaleyraClient(this, resolveBaseUrl());
         }
 
