@@ -32,7 +32,7 @@ public final class AuthMessage {
 
     private AuthMessage(Builder builder) {
         this.template = builder.template;
-        this.recipients = List.copyOf(builder.recipients);
+        this.recipients = builder.recipients();
         this.joinedRecipients = recipients.size() == 1 ? recipients.get(0) : String.join(",", recipients);
         this.otp = builder.otp;
         this.ref = builder.ref;
@@ -92,7 +92,9 @@ public final class AuthMessage {
     /** Collects the values of one message; {@link #build()} checks them all. */
     public static final class Builder {
         private final TemplateSpec template;
-        private final List<String> recipients = new ArrayList<>(1);
+        /** Nearly every message has one recipient: it needs no list until a second one comes. */
+        private String onlyRecipient;
+        private List<String> severalRecipients;
         private String otp;
         private String ref;
         private String ref1;
@@ -140,7 +142,24 @@ public final class AuthMessage {
         }
 
         private void add(String recipient) {
-            recipients.add(InputRules.phoneNumber("to[" + recipients.size() + "]", recipient));
+            int count = severalRecipients != null ? severalRecipients.size() : onlyRecipient != null ? 1 : 0;
+            String checked = InputRules.phoneNumber("to[" + count + "]", recipient);
+            if (count == 0) {
+                onlyRecipient = checked;
+                return;
+            }
+            if (severalRecipients == null) {
+                severalRecipients = new ArrayList<>();
+                severalRecipients.add(onlyRecipient);
+            }
+            severalRecipients.add(checked);
+        }
+
+        private List<String> recipients() {
+            if (severalRecipients != null) {
+                return List.copyOf(severalRecipients);
+            }
+            return onlyRecipient != null ? List.of(onlyRecipient) : List.of();
         }
 
         /** The one-time password, 1 to 15 characters; sent in both the body and the button. */
@@ -169,7 +188,7 @@ public final class AuthMessage {
 
         /** @throws InvalidInputException when the recipient or the one-time password is missing */
         public AuthMessage build() {
-            if (recipients.isEmpty()) {
+            if (onlyRecipient == null) {
                 throw new InvalidInputException("to", "at least one recipient is required");
             }
             if (otp == null) {
@@ -180,7 +199,7 @@ public final class AuthMessage {
 
         @Override
         public String toString() {
-            return "AuthMessage.Builder{template=" + template + ", to=" + Redaction.phoneNumbers(recipients)
+            return "AuthMessage.Builder{template=" + template + ", to=" + Redaction.phoneNumbers(recipients())
                     + ", otp=" + (otp == null ? "unset" : Redaction.SECRET) + "}";
         }
     }

@@ -7,6 +7,7 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.Header;
 import retrofit2.http.POST;
+import retrofit2.http.Streaming;
 import retrofit2.http.Url;
 
 /**
@@ -17,6 +18,8 @@ import retrofit2.http.Url;
  * a converter failure.
  */
 interface KaleyraService {
+    // Streaming: the answer is read once, by ResponseReader, instead of buffered by Retrofit first.
     @POST
+    @Streaming
     Call<ResponseBody> send(@Url HttpUrl messagesUrl, @Header("api-key") String apiKey, @Body RequestBody payload);
 }

@@ -116,9 +116,8 @@ final class PayloadShape {
                 at += escaped[i].length;
             } else {
                 String value = value(slots[i], message);
-                for (int c = 0; c < value.length(); c++) {
-                    out[at++] = (byte) value.charAt(c);
-                }
+                copyAscii(value, out, at);
+                at += value.length();
             }
         }
         byte[] last = constants[slots.length];
@@ -134,6 +133,16 @@ final class PayloadShape {
             case REF1: return message.ref1();
             default: return message.ref2();
         }
+    }
+
+    /**
+     * String's char-to-byte copy is deprecated because it drops the high byte of each char; for the
+     * printable ASCII {@link #isPlainAscii} lets through there is none, and it is a plain array copy
+     * of the string's own bytes, which a loop over {@code charAt} is not.
+     */
+    @SuppressWarnings("deprecation")
+    private static void copyAscii(String value, byte[] out, int at) {
+        value.getBytes(0, value.length(), out, at);
     }
 
     /** Numbers and codes usually are: copied char for char, with nothing to escape. */

@@ -3,7 +3,7 @@ package dev.waotp.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waotp.AuthTemplates;
 import dev.waotp.KaleyraClient;
-import dev.waotp.testing.NoDelayStub;
+import dev.waotp.testing.KaleyraStub;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
 public class SendBenchmark {
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private NoDelayStub stub;
+    private KaleyraStub stub;
     private OkHttpClient http;
     private KaleyraClient client;
     private OtpSender generated;
@@ -53,7 +53,7 @@ public class SendBenchmark {
                 mapper.writeValueAsBytes(RetrofitKaleyra.request(Inputs.phone(0), Inputs.code(0))))) {
             throw new IllegalStateException("the Retrofit POJOs do not write the generated sender's body");
         }
-        stub = NoDelayStub.start();
+        stub = KaleyraStub.start();
         http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES)).build();
         client = KaleyraClient.builder().sid(stub.sid()).apiKey(stub.apiKey())
                 .businessNumber(stub.businessNumber()).baseUrl(stub.baseUrl()).okHttpClient(http).build();

@@ -59,6 +59,7 @@ public final class KaleyraStub implements AutoCloseable {
         this.server = new MockWebServer();
         this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved);
         server.setDispatcher(dispatcher);
+        server.setServerSocketFactory(new NoDelayServerSockets());
         try {
             server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
         } catch (IOException e) {
