@@ -98,7 +98,7 @@ final class ResponseReader {
             return Map.of();
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        answer.error().fields().forEachRemaining(field -> errors.put(
+        answer.error().properties().forEach(field -> errors.put(
                 field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
         return errors;
     }

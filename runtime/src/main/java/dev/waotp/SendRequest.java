@@ -15,11 +15,6 @@ record SendRequest(
         @JsonProperty("messaging_object") MessagingObject messagingObject,
         @JsonProperty("extra_info") ExtraInfo extraInfo) {
 
-    static SendRequest of(AuthMessage message) {
-        return of(message.template(), message.joinedRecipients(), message.otp(),
-                message.ref(), message.ref1(), message.ref2());
-    }
-
     static SendRequest of(TemplateSpec spec, String to, String otpText, String ref, String ref1, String ref2) {
         Parameter otp = new Parameter("text", otpText);
         Template template = new Template(

@@ -39,6 +39,12 @@ final class MockKaleyra {
                 .baseUrl("http://127.0.0.1:9/");
     }
 
+    /** The Jackson model of a message's payload, which the encoder's bytes must match. */
+    static SendRequest model(AuthMessage message) {
+        return SendRequest.of(message.template(), message.joinedRecipients(), message.otp(),
+                message.ref(), message.ref1(), message.ref2());
+    }
+
     static AuthMessage loginCode() {
         return AuthMessage.builder(AUTH1).to("+919876543210").otp(OTP).build();
     }

@@ -18,7 +18,7 @@ class SecretsTest {
 
         try (KaleyraClient client = builder.build()) {
             for (Object value : new Object[] {client, builder, message, messageBuilder,
-                    SendRequest.of(message), SendRequest.of(message).messagingObject().template()}) {
+                    MockKaleyra.model(message), MockKaleyra.model(message).messagingObject().template()}) {
                 assertThat(value.toString()).doesNotContain(API_KEY).doesNotContain(OTP).doesNotContain("9876543210");
             }
         }

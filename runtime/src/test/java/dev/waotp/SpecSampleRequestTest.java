@@ -92,7 +92,7 @@ class SpecSampleRequestTest {
         byte[] ours = new PayloadEncoder().encode(message);
 
         assertThat(new String(ours, StandardCharsets.UTF_8))
-                .isEqualTo(MAPPER.writeValueAsString(SendRequest.of(message)));
+                .isEqualTo(MAPPER.writeValueAsString(MockKaleyra.model(message)));
     }
 
     private static ObjectNode sampleWithRealValues() throws IOException {
@@ -117,7 +117,7 @@ class SpecSampleRequestTest {
 
     private static void collect(JsonNode node, String path, List<String> paths) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(field -> collect(field.getValue(), path + "/" + field.getKey(), paths));
+            node.properties().forEach(field -> collect(field.getValue(), path + "/" + field.getKey(), paths));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 collect(node.get(i), path + "/" + i, paths);
