@@ -29,7 +29,7 @@ public final class RetryPolicy {
         this.retryUnconfirmed = builder.retryUnconfirmed;
     }
 
-    /** Three attempts in all, waiting about 200 ms, then about 400 ms; unconfirmed sends retried. */
+    /** Three attempts in all, waiting 100 to 200 ms, then 200 to 400 ms; unconfirmed sends retried. */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
