@@ -28,37 +28,63 @@ record AbstractMethod(ExecutableElement element, ExecutableType type) {
             Set.of("equals(java.lang.Object)", "hashCode()", "toString()");
 
     /**
-     * The abstract methods of {@code template} and of its super-interfaces, nearest declaration first
-     * and in declaration order, so that the generated source does not depend on the compiler's
-     * internal member order.
+     * The abstract methods of {@code template} and of its super-interfaces that nothing overrides with
+     * a default, nearest declaration first and in declaration order, so that the generated source does
+     * not depend on the compiler's internal member order.
      */
     static List<AbstractMethod> of(TypeElement template, Types types) {
+        List<ExecutableElement> declared = new ArrayList<>();
+        collect(template, types, new HashSet<>(), declared);
+        DeclaredType self = (DeclaredType) template.asType();
         List<AbstractMethod> methods = new ArrayList<>();
-        collect(template, (DeclaredType) template.asType(), types, new HashSet<>(), new HashSet<>(), methods);
+        Set<String> signatures = new HashSet<>();
+        for (ExecutableElement method : declared) {
+            if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+                continue;
+            }
+            ExecutableType resolved = (ExecutableType) types.asMemberOf(self, method);
+            String signature = signature(method, resolved, types);
+            if (!OBJECT_METHODS.contains(signature)
+                    && !overriddenByDefault(method, signature, declared, self, types)
+                    && signatures.add(signature)) {
+                methods.add(new AbstractMethod(method, resolved));
+            }
+        }
         return methods;
     }
 
-    private static void collect(TypeElement type, DeclaredType template, Types types, Set<TypeElement> visited,
-            Set<String> signatures, List<AbstractMethod> methods) {
+    /** Every non-static method of {@code type} and its super-interfaces, depth first, each type once. */
+    private static void collect(TypeElement type, Types types, Set<TypeElement> visited,
+            List<ExecutableElement> declared) {
         if (!visited.add(type)) {
             return;
         }
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-            if (method.getModifiers().contains(Modifier.STATIC)) {
-                continue;
-            }
-            ExecutableType resolved = (ExecutableType) types.asMemberOf(template, method);
-            String signature = signature(method, resolved, types);
-            // A nearer declaration, default or abstract, already decided what this signature does.
-            if (signatures.add(signature)
-                    && method.getModifiers().contains(Modifier.ABSTRACT)
-                    && !OBJECT_METHODS.contains(signature)) {
-                methods.add(new AbstractMethod(method, resolved));
+            if (!method.getModifiers().contains(Modifier.STATIC)) {
+                declared.add(method);
             }
         }
         for (TypeMirror superinterface : type.getInterfaces()) {
-            collect((TypeElement) types.asElement(superinterface), template, types, visited, signatures, methods);
+            collect((TypeElement) types.asElement(superinterface), types, visited, declared);
         }
+    }
+
+    /**
+     * Whether a sub-interface of the method's own interface declares a default with its signature:
+     * that default is what the template inherits, however the interfaces are reached.
+     */
+    private static boolean overriddenByDefault(ExecutableElement method, String signature,
+            List<ExecutableElement> declared, DeclaredType self, Types types) {
+        TypeMirror owner = types.erasure(method.getEnclosingElement().asType());
+        for (ExecutableElement other : declared) {
+            if (other.getModifiers().contains(Modifier.DEFAULT)
+                    && !other.getEnclosingElement().equals(method.getEnclosingElement())
+                    && types.isSubtype(types.erasure(other.getEnclosingElement().asType()), owner)
+                    && signature(other, (ExecutableType) types.asMemberOf(self, other), types).equals(signature)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String signature(ExecutableElement method, ExecutableType type, Types types) {

@@ -46,6 +46,46 @@ class SupportedShapesTest {
     }
 
     @Test
+    void aDefaultInOneBranchOfADiamondIsKeptNotOverridden() {
+        Compilation compilation = compile(
+                source("com.acme.Base",
+                        "package com.acme;",
+                        "",
+                        "import dev.waotp.*;",
+                        "",
+                        "public interface Base {",
+                        "    SendResult send(@To String phone, @Otp String code);",
+                        "}"),
+                source("com.acme.Plain", "package com.acme;", "", "public interface Plain extends Base {}"),
+                source("com.acme.WithDefault",
+                        "package com.acme;",
+                        "",
+                        "import dev.waotp.*;",
+                        "",
+                        "public interface WithDefault extends Base {",
+                        "    @Override",
+                        "    default SendResult send(String phone, String code) {",
+                        "        return sendNow(phone, code);",
+                        "    }",
+                        "",
+                        "    SendResult sendNow(@To String phone, @Otp String code);",
+                        "}"),
+                source("com.acme.LoginCode",
+                        "package com.acme;",
+                        "",
+                        "import dev.waotp.*;",
+                        "",
+                        "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+                        "public interface LoginCode extends Plain, WithDefault {}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .contains("public SendResult sendNow(String phone, String code)");
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .doesNotContain("public SendResult send(");
+    }
+
+    @Test
     void implementsInheritedMethodsWithTypeArgumentsResolved() {
         Compilation compilation = compile(
                 source("com.acme.Base",
