@@ -21,15 +21,14 @@ enum ReturnKind {
         if (type.getKind() == TypeKind.VOID) {
             return Optional.of(VOID);
         }
+        if (isSendResult(type)) {
+            return Optional.of(SEND_RESULT);
+        }
         if (type.getKind() != TypeKind.DECLARED) {
             return Optional.empty();
         }
         DeclaredType declared = (DeclaredType) type;
-        String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-        if (name.equals(RuntimeNames.SEND_RESULT.canonicalName())) {
-            return Optional.of(SEND_RESULT);
-        }
-        if (name.equals("java.util.concurrent.CompletableFuture")
+        if (((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.util.concurrent.CompletableFuture")
                 && declared.getTypeArguments().size() == 1
                 && isSendResult(declared.getTypeArguments().get(0))) {
             return Optional.of(FUTURE);
