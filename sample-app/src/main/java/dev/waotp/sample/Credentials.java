@@ -2,6 +2,7 @@ package dev.waotp.sample;
 
 import dev.waotp.KaleyraClient;
 import dev.waotp.Region;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,13 +25,16 @@ final class Credentials {
         if (!anySet) {
             return Optional.empty();
         }
-        List<String> missing = REQUIRED.stream().filter(name -> isBlank(env.get(name))).collect(Collectors.toList());
+        List<String> missing = REQUIRED.stream().filter(name -> isBlank(env.get(name))).collect(Collectors.toCollection(ArrayList::new));
         if (isBlank(env.get("KALEYRA_REGION")) && isBlank(env.get("KALEYRA_BASE_URL"))) {
             missing.add("KALEYRA_REGION");
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", missing) + " not set: set all of KALEYRA_SID,"
                     + " KALEYRA_API_KEY, KALEYRA_NUMBER and KALEYRA_REGION to use Kaleyra, or none to use the stub");
+        }
+        if (!isBlank(env.get("KALEYRA_REGION")) && !isBlank(env.get("KALEYRA_BASE_URL"))) {
+            throw new IllegalArgumentException("KALEYRA_REGION and KALEYRA_BASE_URL are both set: set one");
         }
         KaleyraClient.Builder builder = KaleyraClient.builder()
                 .sid(env.get("KALEYRA_SID"))

@@ -38,16 +38,12 @@ final class SendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String code = otp != null ? otp : OtpCodes.next(6);
         Optional<KaleyraClient.Builder> kaleyra = Credentials.fromEnvironment(env);
-        if (kaleyra.isPresent()) {
-            try (KaleyraClient client = kaleyra.get().build()) {
-                out.println("Sending through Kaleyra at " + client.baseUrl());
-                report(out, send(client, code), code);
-            }
-        } else {
-            try (KaleyraStub stub = KaleyraStub.start(); KaleyraClient client = stub.clientBuilder().build()) {
-                out.println("No KALEYRA_* variables set: sending to the embedded Kaleyra stub at " + stub.baseUrl());
-                report(out, send(client, code), code);
-            }
+        KaleyraStub stub = kaleyra.isPresent() ? null : KaleyraStub.start();
+        try (stub; KaleyraClient client = kaleyra.orElseGet(() -> stub.clientBuilder()).build()) {
+            out.println(stub == null
+                    ? "Sending through Kaleyra at " + client.baseUrl()
+                    : "No KALEYRA_* variables set: sending to the embedded Kaleyra stub at " + stub.baseUrl());
+            report(out, send(client, code), code);
         }
         return 0;
     }

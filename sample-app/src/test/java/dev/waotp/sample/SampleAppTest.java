@@ -56,7 +56,7 @@ class SampleAppTest {
         assertThat(received.ref()).isEqualTo("customer-1");
         assertThat(out.toString())
                 .contains("Sending through Kaleyra at " + stub.baseUrl())
-                .contains("with code ******\n")
+                .contains("with code ******" + System.lineSeparator())
                 .contains("Message id: " + received.messageId())
                 .doesNotContain("482913");
     }
@@ -76,7 +76,7 @@ class SampleAppTest {
         int exitCode = run(stubAccount(), "send", "--to", "98765 43210");
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("error: to[0]: must be E.164: '+' then 8 to 15 digits, the first not 0\n");
+        assertThat(err.toString()).isEqualTo("error: to[0]: must be E.164: '+' then 8 to 15 digits, the first not 0" + System.lineSeparator());
         assertThat(stub.requestCount()).isZero();
     }
 
@@ -88,7 +88,7 @@ class SampleAppTest {
         int exitCode = run(env, "send", "--to", "+919876543210", "--otp", "482913");
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("error: Kaleyra answered HTTP 401 RBC001: Incorrect SID or API key.\n");
+        assertThat(err.toString()).isEqualTo("error: Kaleyra answered HTTP 401 RBC001: Incorrect SID or API key." + System.lineSeparator());
         assertThat(err.toString() + out).doesNotContain("wrong-key").doesNotContain("482913");
     }
 
@@ -101,12 +101,22 @@ class SampleAppTest {
     }
 
     @Test
+    void aRegionAndABaseUrlTogetherAreAnError() {
+        Map<String, String> env = new java.util.HashMap<>(stubAccount());
+        env.put("KALEYRA_REGION", "IN");
+
+        assertThat(run(env, "send", "--to", "+919876543210")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: KALEYRA_REGION and KALEYRA_BASE_URL are both set");
+        assertThat(stub.requestCount()).isZero();
+    }
+
+    @Test
     void anUnknownRegionIsNamed() {
         int exitCode = run(Map.of("KALEYRA_SID", "HXAP16XXXXXX97IN", "KALEYRA_API_KEY", "k",
                 "KALEYRA_NUMBER", "+919000000000", "KALEYRA_REGION", "mars"), "send", "--to", "+919876543210");
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("error: KALEYRA_REGION must be one of IN, SG, EU, NA, was mars\n");
+        assertThat(err.toString()).isEqualTo("error: KALEYRA_REGION must be one of IN, SG, EU, NA, was mars" + System.lineSeparator());
     }
 
     @Test
