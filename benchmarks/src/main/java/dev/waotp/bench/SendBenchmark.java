@@ -128,6 +128,7 @@ public class SendBenchmark {
         retrofit2.Response<RetrofitKaleyra.Answer> response = retrofit.send(stub.sid(), stub.businessNumber(),
                 stub.apiKey(), RetrofitKaleyra.request(Inputs.phone(i), Inputs.code(i))).execute();
         if (response.code() != 202) {
+            response.errorBody().close();
             throw new IllegalStateException("stub answered " + response.code());
         }
         return response.body().data().messageId();
