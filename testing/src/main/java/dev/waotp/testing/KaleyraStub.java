@@ -26,6 +26,9 @@ import mockwebserver3.MockWebServer;
  *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded.
  * </ul>
  *
+ * <p>Two checks are stricter than Kaleyra's: unknown payload fields and refs over 255 characters get
+ * a {@code WA400} (Kaleyra ignores the first and truncates the second).
+ *
  * <pre>{@code
  * try (KaleyraStub stub = KaleyraStub.start();
  *      KaleyraClient client = stub.clientBuilder().build()) {
@@ -152,7 +155,6 @@ public final class KaleyraStub implements AutoCloseable {
     /** The stub's account: credentials, business numbers and approved templates. */
     public static final class Builder {
         private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
-        private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
         private String sid = DEFAULT_SID;
         private String apiKey = DEFAULT_API_KEY;
@@ -184,7 +186,7 @@ public final class KaleyraStub implements AutoCloseable {
          * {@link KaleyraStub#businessNumber()}. Default: only {@link #DEFAULT_BUSINESS_NUMBER}.
          */
         public Builder businessNumber(String number) {
-            if (number == null || !E164.matcher(number).matches()) {
+            if (number == null || !PayloadParser.E164.matcher(number).matches()) {
                 throw new IllegalArgumentException("business number must be E.164: '+' and 8 to 15 digits");
             }
             businessNumbers.add(number);

@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a request body the way the Kaleyra page describes it, refusing anything else. Stricter than
- * the real service in one way on purpose: unknown fields are refused, so a misspelled optional field
- * fails a test instead of being silently ignored.
+ * the real service in two ways, on purpose: unknown fields are refused, so a misspelled optional field
+ * fails a test instead of being silently ignored; and refs over 255 characters are refused where
+ * Kaleyra would truncate them, as the waotp client refuses them too.
  */
 final class PayloadParser {
     private static final int OTP_MAX_LENGTH = 15;
     private static final int REF_MAX_LENGTH = 255;
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    /** Shared with {@link KaleyraStub.Builder}, which checks the business numbers it is given. */
+    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final ObjectMapper MAPPER = new ObjectMapper()
             // A second "text" key would let a payload carry two different codes past the OTP check.
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
