@@ -24,8 +24,8 @@ final class AnnotationValues {
     }
 
     /** The value written in source, or the annotation's default, or empty when javac already failed on it. */
-    static Optional<AnnotationValue> get(Elements elements, AnnotationMirror mirror, String member) {
-        return find(elements.getElementValuesWithDefaults(mirror), member);
+    static Optional<Object> get(Elements elements, AnnotationMirror mirror, String member) {
+        return find(elements.getElementValuesWithDefaults(mirror), member).map(AnnotationValue::getValue);
     }
 
     /**

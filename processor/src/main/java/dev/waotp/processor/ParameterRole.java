@@ -3,6 +3,7 @@ package dev.waotp.processor;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
@@ -18,10 +19,12 @@ enum ParameterRole {
     REF2("Ref2", "ref2");
 
     private final String simpleName;
+    private final String qualifiedName;
     private final String builderMethod;
 
     ParameterRole(String simpleName, String builderMethod) {
         this.simpleName = simpleName;
+        this.qualifiedName = RuntimeNames.PACKAGE + "." + simpleName;
         this.builderMethod = builderMethod;
     }
 
@@ -39,9 +42,9 @@ enum ParameterRole {
     static List<Annotated> of(VariableElement parameter) {
         List<Annotated> roles = new ArrayList<>(1);
         for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
-            String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+            Name name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName();
             for (ParameterRole role : values()) {
-                if (name.equals(RuntimeNames.PACKAGE + "." + role.simpleName)) {
+                if (name.contentEquals(role.qualifiedName)) {
                     roles.add(new Annotated(role, mirror));
                 }
             }

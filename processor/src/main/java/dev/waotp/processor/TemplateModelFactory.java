@@ -5,7 +5,6 @@ import com.squareup.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -59,6 +58,6 @@ final class TemplateModelFactory {
     }
 
     private Object value(AnnotationMirror annotation, String member) {
-        return AnnotationValues.get(elements, annotation, member).map(AnnotationValue::getValue).orElseThrow();
+        return AnnotationValues.get(elements, annotation, member).orElseThrow();
     }
 }

@@ -35,7 +35,7 @@ final class TemplateValidator {
         validateLanguage(annotation, template, reporter);
         validateButtonIndex(annotation, template, reporter);
         // WaSource is an enum, so any value javac accepted is valid; anything else javac has reported.
-        if (!(AnnotationValues.get(elements, annotation, "source").map(AnnotationValue::getValue).orElse(null)
+        if (!(AnnotationValues.get(elements, annotation, "source").orElse(null)
                 instanceof VariableElement)) {
             reporter.alreadyReported();
         }
@@ -98,8 +98,7 @@ final class TemplateValidator {
     }
 
     private void validateButtonIndex(AnnotationMirror annotation, TypeElement template, ErrorReporter reporter) {
-        Object index = AnnotationValues.get(elements, annotation, "buttonIndex")
-                .map(AnnotationValue::getValue).orElse(null);
+        Object index = AnnotationValues.get(elements, annotation, "buttonIndex").orElse(null);
         if (!(index instanceof Integer)) {
             reporter.alreadyReported();
         } else if ((Integer) index < 0 || (Integer) index > 9) {
@@ -110,7 +109,7 @@ final class TemplateValidator {
     }
 
     private Optional<String> string(AnnotationMirror annotation, String member, ErrorReporter reporter) {
-        Object value = AnnotationValues.get(elements, annotation, member).map(AnnotationValue::getValue).orElse(null);
+        Object value = AnnotationValues.get(elements, annotation, member).orElse(null);
         if (value instanceof String string) {
             return Optional.of(string);
         }
