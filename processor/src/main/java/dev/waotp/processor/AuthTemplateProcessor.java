@@ -6,6 +6,9 @@ import com.sun.source.util.Trees;
 import com.squareup.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +37,8 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
      */
     static final String NAMED_OPTION = "waotp.named";
 
+    /** Templates waiting for types another processor generates, by name: elements do not outlive a round. */
+    private final Set<String> deferred = new LinkedHashSet<>();
     private Trees trees;
     private TemplateValidator validator;
     private TemplateModelFactory models;
@@ -92,9 +97,22 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        List<TypeElement> templates = new ArrayList<>();
+        for (String name : deferred) {
+            templates.add(processingEnv.getElementUtils().getTypeElement(name));
+        }
+        deferred.clear();
         for (TypeElement annotation : annotations) {
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
-                process((TypeElement) element);
+                templates.add((TypeElement) element);
+            }
+        }
+        for (TypeElement template : templates) {
+            // In the last round nothing more can be generated: what is still missing is javac's to report.
+            if (!round.processingOver() && PendingTypes.in(template, processingEnv.getTypeUtils())) {
+                deferred.add(template.getQualifiedName().toString());
+            } else {
+                process(template);
             }
         }
         // Other processors may read @AuthTemplate too.

@@ -5,8 +5,19 @@ import static dev.waotp.processor.Compilations.compile;
 import static dev.waotp.processor.Compilations.locationOf;
 import static dev.waotp.processor.Compilations.source;
 
+import static com.google.testing.compile.Compiler.javac;
+
 import com.google.testing.compile.Compilation;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -43,6 +54,48 @@ class SupportedShapesTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.acme.Outer_Middle_LoginCodeImpl").contentsAsUtf8String()
                 .contains("public final class Outer_Middle_LoginCodeImpl implements Outer.Middle.LoginCode {");
+    }
+
+    @Test
+    void waitsForASuperInterfaceThatAnotherProcessorGenerates() {
+        Compilation compilation = javac()
+                .withProcessors(new AuthTemplateProcessor(), new GeneratesBaseInterface())
+                .compile(source("com.acme.LoginCode",
+                        "package com.acme;",
+                        "",
+                        "import dev.waotp.*;",
+                        "",
+                        "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+                        "public interface LoginCode extends GeneratedBase {}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .contains("public SendResult send(String phone, String code)");
+    }
+
+    /** Stands for any processor that writes an interface a template extends, in the first round. */
+    @SupportedAnnotationTypes("*")
+    static final class GeneratesBaseInterface extends AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (!done) {
+                done = true;
+                try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.GeneratedBase").openWriter()) {
+                    writer.write("package com.acme;\n\nimport dev.waotp.*;\n\npublic interface GeneratedBase {\n"
+                            + "    SendResult send(@To String phone, @Otp String code);\n}\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
     }
 
     @Test
