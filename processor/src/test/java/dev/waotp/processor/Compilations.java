@@ -16,6 +16,17 @@ import javax.tools.JavaFileObject;
 
 /** Compiles test sources with the processor, and loads what came out. */
 final class Compilations {
+    /** The smallest valid template, for tests about what surrounds the generated code. */
+    static final JavaFileObject LOGIN_CODE = source("com.acme.LoginCode",
+            "package com.acme;",
+            "",
+            "import dev.waotp.*;",
+            "",
+            "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+            "public interface LoginCode {",
+            "    SendResult send(@To String phone, @Otp String code);",
+            "}");
+
     private Compilations() {}
 
     /** The processor on a compiler whose classpath is the tests' own: runtime, jakarta and javax inject. */

@@ -7,23 +7,12 @@ import static dev.waotp.processor.Compilations.source;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.util.List;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** {@code -Awaotp.named}: {@code @Named} on the generated class, for containers that scan for it. */
 class NamedOptionTest {
-    private static final JavaFileObject LOGIN_CODE = source("com.acme.LoginCode",
-            "package com.acme;",
-            "",
-            "import dev.waotp.*;",
-            "",
-            "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
-            "public interface LoginCode {",
-            "    SendResult send(@To String phone, @Otp String code);",
-            "}");
-
     private static Compilation compile(Compiler compiler, String... options) {
-        return compiler.withOptions((Object[]) options).compile(LOGIN_CODE);
+        return compiler.withOptions((Object[]) options).compile(Compilations.LOGIN_CODE);
     }
 
     private static Compilation compile(String... options) {

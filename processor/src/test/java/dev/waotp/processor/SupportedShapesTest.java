@@ -20,21 +20,10 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** The interface shapes the processor accepts, and what it generates for them. */
 class SupportedShapesTest {
-    private static final JavaFileObject LOGIN_CODE = source("com.acme.LoginCode",
-            "package com.acme;",
-            "",
-            "import dev.waotp.*;",
-            "",
-            "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
-            "public interface LoginCode {",
-            "    SendResult send(@To String phone, @Otp String code);",
-            "}");
-
     @Test
     void nestedInterfaceIsGeneratedAsOuterUnderscoreInner() {
         Compilation compilation = compile(source("com.acme.Outer",
@@ -220,7 +209,7 @@ class SupportedShapesTest {
 
     @Test
     void injectsWithJakartaWhenBothAreOnTheClasspath() {
-        Compilation compilation = compile(LOGIN_CODE);
+        Compilation compilation = compile(Compilations.LOGIN_CODE);
 
         assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
                 .contains("import jakarta.inject.Inject;");
@@ -247,6 +236,6 @@ class SupportedShapesTest {
     private static Compilation compileWithClasspath(File... extra) {
         List<File> classpath = new ArrayList<>(List.of(extra));
         classpath.add(locationOf("dev.waotp.KaleyraClient"));
-        return Compilations.compiler().withClasspath(classpath).compile(LOGIN_CODE);
+        return Compilations.compiler().withClasspath(classpath).compile(Compilations.LOGIN_CODE);
     }
 }
