@@ -37,15 +37,20 @@ final class SenderGenerator {
     }
 
     JavaFile generate(TemplateModel model) {
+        String template = constantName(model);
         TypeSpec.Builder type = TypeSpec.classBuilder(model.implementationName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(model.interfaceName());
+                .addSuperinterface(model.interfaceName())
+                // A type nested in the interface hides an imported type of its name in the class body
+                // (a nested "class Override {}" would turn @Override into an error), so those are written
+                // with their package.
+                .alwaysQualify(model.memberTypeNames().stream().sorted().toArray(String[]::new));
         // No date or comments: the same interface must give the same bytes, build after build.
         generatedAnnotation.ifPresent(generated -> type.addAnnotation(AnnotationSpec.builder(generated)
                 .addMember("value", "$S", AuthTemplateProcessor.class.getCanonicalName())
                 .build()));
         namedAnnotation.ifPresent(type::addAnnotation);
-        type.addField(FieldSpec.builder(RuntimeNames.TEMPLATE_SPEC, TEMPLATE,
+        type.addField(FieldSpec.builder(RuntimeNames.TEMPLATE_SPEC, template,
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.of($S, $S, $L, $T.$L)", RuntimeNames.TEMPLATE_SPEC, model.name(),
                         model.language(), model.buttonIndex(), RuntimeNames.WA_SOURCE, model.source())
@@ -53,12 +58,31 @@ final class SenderGenerator {
         type.addField(RuntimeNames.KALEYRA_CLIENT, CLIENT, Modifier.PRIVATE, Modifier.FINAL);
         type.addMethod(constructor());
         for (SendMethod method : model.methods()) {
-            type.addMethod(send(method, model.implementationName()));
+            type.addMethod(send(method, template));
         }
+        // java.lang types are imported too: a type of the same name in the interface's package would
+        // otherwise take their place.
         return JavaFile.builder(model.implementationName().packageName(), type.build())
-                .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /**
+     * {@code TEMPLATE}, or with as many underscores appended as it takes to differ from every parameter
+     * name, so that the constant is never shadowed and always reads by its simple name.
+     */
+    private static String constantName(TemplateModel model) {
+        String name = TEMPLATE;
+        while (isParameterName(model, name)) {
+            name += "_";
+        }
+        return name;
+    }
+
+    private static boolean isParameterName(TemplateModel model, String name) {
+        return model.methods().stream()
+                .flatMap(method -> method.parameters().stream())
+                .anyMatch(parameter -> parameter.name().equals(name));
     }
 
     private MethodSpec constructor() {
@@ -70,7 +94,7 @@ final class SenderGenerator {
         return constructor.build();
     }
 
-    private MethodSpec send(SendMethod method, ClassName implementation) {
+    private MethodSpec send(SendMethod method, String template) {
         MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -79,12 +103,10 @@ final class SenderGenerator {
         for (SendParameter parameter : method.parameters()) {
             spec.addParameter(parameter.type(), parameter.name());
         }
-        // A parameter may shadow the field or the constant; qualify them only then, to keep the usual
-        // case reading like hand-written code.
+        // A parameter may shadow the field; qualify it only then, to keep the usual case reading like
+        // hand-written code.
         CodeBlock client = shadowed(method, CLIENT) ? CodeBlock.of("this.$N", CLIENT) : CodeBlock.of("$N", CLIENT);
-        CodeBlock template = shadowed(method, TEMPLATE)
-                ? CodeBlock.of("$T.$N", implementation, TEMPLATE) : CodeBlock.of("$N", TEMPLATE);
-        CodeBlock.Builder message = CodeBlock.builder().add("$T.builder($L)", RuntimeNames.AUTH_MESSAGE, template);
+        CodeBlock.Builder message = CodeBlock.builder().add("$T.builder($N)", RuntimeNames.AUTH_MESSAGE, template);
         method.parameters().stream()
                 .sorted(Comparator.comparing(SendParameter::role))
                 .forEach(parameter -> message.add(".$N($N)", parameter.role().builderMethod(), parameter.name()));

@@ -3,11 +3,15 @@ package dev.waotp.processor;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -30,14 +34,27 @@ final class TemplateModelFactory {
         }
         return new TemplateModel(
                 interfaceName,
-                ClassName.get(interfaceName.packageName(),
-                        String.join("_", interfaceName.simpleNames()) + "Impl"),
+                TemplateModel.implementationName(interfaceName),
                 (String) value(annotation, "name"),
                 (String) value(annotation, "lang"),
                 (Integer) value(annotation, "buttonIndex"),
                 // An enum constant's value is its VariableElement.
                 ((VariableElement) value(annotation, "source")).getSimpleName().toString(),
-                methods);
+                methods,
+                memberTypeNames(template, new HashSet<>(), new HashSet<>()));
+    }
+
+    /** The names of the types nested in {@code type} and in its super-interfaces, all the way up. */
+    private Set<String> memberTypeNames(TypeElement type, Set<TypeElement> visited, Set<String> names) {
+        if (visited.add(type)) {
+            for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
+                names.add(member.getSimpleName().toString());
+            }
+            for (TypeMirror superinterface : type.getInterfaces()) {
+                memberTypeNames((TypeElement) types.asElement(superinterface), visited, names);
+            }
+        }
+        return names;
     }
 
     private SendMethod sendMethod(AbstractMethod method) {

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -79,5 +81,18 @@ final class Compilations {
                 return defineClass(name, bytes, 0, bytes.length);
             }
         };
+    }
+
+    /** Writes the class files {@code compilation} produced under {@code directory}, as a library's would be. */
+    static void writeClasses(Compilation compilation, Path directory) throws IOException {
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                Path target = directory.resolve(file.toUri().getPath().substring("/CLASS_OUTPUT/".length()));
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.openInputStream()) {
+                    Files.copy(in, target);
+                }
+            }
+        }
     }
 }

@@ -43,6 +43,8 @@ class GeneratedSourceTest {
                         "import dev.waotp.TemplateSpec;",
                         "import dev.waotp.WaSource;",
                         "import jakarta.inject.Inject;",
+                        "import java.lang.Override;",
+                        "import java.lang.String;",
                         "import java.util.Objects;",
                         "import java.util.concurrent.CompletableFuture;",
                         "import javax.annotation.processing.Generated;",

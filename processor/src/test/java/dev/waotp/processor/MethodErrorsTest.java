@@ -6,8 +6,6 @@ import static dev.waotp.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -169,7 +167,7 @@ class MethodErrorsTest {
                 "    SendResult send(@To String phone, @Otp String code, String note);",
                 "}"));
         assertThat(library).succeeded();
-        writeClasses(library, classes);
+        Compilations.writeClasses(library, classes);
         JavaFileObject template = source("com.acme.LoginCode",
                 "package com.acme;",
                 "",
@@ -186,17 +184,5 @@ class MethodErrorsTest {
                         + " annotate it @To, @Otp, @Ref, @Ref1 or @Ref2, or remove it"
                         + " (in com.lib.Base, inherited by LoginCode)")
                 .inFile(template).onLineContaining("public interface LoginCode");
-    }
-
-    private static void writeClasses(Compilation compilation, Path directory) throws IOException {
-        for (JavaFileObject file : compilation.generatedFiles()) {
-            if (file.getKind() == JavaFileObject.Kind.CLASS) {
-                Path target = directory.resolve(file.toUri().getPath().substring("/CLASS_OUTPUT/".length()));
-                Files.createDirectories(target.getParent());
-                try (InputStream in = file.openInputStream()) {
-                    Files.copy(in, target);
-                }
-            }
-        }
     }
 }

@@ -129,6 +129,35 @@ class SendThroughGeneratedSenderTest {
         assertThat(body.path("extra_info").path("ref").asText()).isEqualTo("order-7");
     }
 
+    @Test
+    void sendsThroughASenderWhoseInterfaceInheritsTypesNamedLikeTheGeneratedCodesTypes() throws Exception {
+        Compilation compilation = compile(NameClashesTest.BASE_WITH_CLASHING_TYPES,
+                NameClashesTest.LOGIN_CODE_EXTENDING_BASE);
+        assertThat(compilation).succeededWithoutWarnings();
+        Object login = AuthTemplates.create(
+                Compilations.classLoader(compilation).loadClass("com.acme.LoginCode"), client);
+        server.enqueue(accepted());
+        server.enqueue(accepted());
+
+        Object result = login.getClass().getMethod("send", String.class, CharSequence.class, String.class)
+                .invoke(login, "+919876543210", "482913", "order-7");
+        Object future = login.getClass().getMethod("sendAsync", List.class, String.class)
+                .invoke(login, List.of("+14155550123"), "1234");
+
+        assertThat(((SendResult) result).messageId()).isEqualTo("A1");
+        JsonNode body = receivedJson();
+        assertThat(body.path("messaging_object").path("template").path("name").asText()).isEqualTo("auth1");
+        assertThat(body.path("messaging_object").path("template").path("components").path(1)
+                .path("parameters").path(0).path("text").asText()).isEqualTo("482913");
+        assertThat(body.path("extra_info").path("ref").asText()).isEqualTo("order-7");
+        assertThat(((SendResult) ((CompletableFuture<?>) future).get(5, TimeUnit.SECONDS)).messageId())
+                .isEqualTo("A1");
+        JsonNode asyncBody = receivedJson();
+        assertThat(asyncBody.path("messaging_object").path("to").asText()).isEqualTo("+14155550123");
+        assertThat(asyncBody.path("messaging_object").path("template").path("components").path(0)
+                .path("parameters").path(0).path("text").asText()).isEqualTo("1234");
+    }
+
     private JsonNode receivedJson() throws Exception {
         return json.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
     }

@@ -200,11 +200,15 @@ class SupportedShapesTest {
                 "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
                 "public interface LoginCode {",
                 "    SendResult send(@To String client, @Otp String TEMPLATE);",
+                "",
+                "    SendResult sendWithRef(@To String phone, @Otp String code, @Ref String TEMPLATE_);",
                 "}"));
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String().contains(
-                "return this.client.send(AuthMessage.builder(LoginCodeImpl.TEMPLATE).to(client).otp(TEMPLATE).build());");
+                "private static final TemplateSpec TEMPLATE__ =");
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String().contains(
+                "return this.client.send(AuthMessage.builder(TEMPLATE__).to(client).otp(TEMPLATE).build());");
     }
 
     @Test
