@@ -64,7 +64,8 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
         super.init(processingEnv);
         Elements elements = processingEnv.getElementUtils();
         trees = trees(processingEnv);
-        validator = new TemplateValidator(elements, processingEnv.getTypeUtils());
+        validator = new TemplateValidator(
+                elements, processingEnv.getTypeUtils(), new ImplementationNames(elements, trees));
         models = new TemplateModelFactory(elements, processingEnv.getTypeUtils());
         Optional<ClassName> inject = firstPresent(elements, "jakarta.inject.Inject", "javax.inject.Inject");
         generator = new SenderGenerator(

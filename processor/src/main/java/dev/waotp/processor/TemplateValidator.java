@@ -22,11 +22,13 @@ final class TemplateValidator {
     private final Elements elements;
     private final Types types;
     private final MethodValidator methods;
+    private final ImplementationNames implementations;
 
-    TemplateValidator(Elements elements, Types types) {
+    TemplateValidator(Elements elements, Types types, ImplementationNames implementations) {
         this.elements = elements;
         this.types = types;
         this.methods = new MethodValidator(types);
+        this.implementations = implementations;
     }
 
     void validate(TypeElement template, ErrorReporter reporter) {
@@ -51,6 +53,12 @@ final class TemplateValidator {
                             .map(Object::toString).collect(Collectors.joining(", ", "<", ">")),
                     template, annotation);
         }
+        if (template.getModifiers().contains(Modifier.SEALED)) {
+            reporter.error("@AuthTemplate interface " + template.getSimpleName() + " must not be sealed: the"
+                    + " generated " + ImplementationNames.of(template).simpleName() + " implements it, and a sealed"
+                    + " interface admits only the types it permits; remove sealed and the permits clause",
+                    template);
+        }
         for (Element type = template; type instanceof TypeElement; type = type.getEnclosingElement()) {
             if (type.getModifiers().contains(Modifier.PRIVATE)) {
                 reporter.error("@AuthTemplate interface " + template.getSimpleName() + " cannot be implemented"
@@ -58,8 +66,14 @@ final class TemplateValidator {
                         + " make it package-private or public", template, annotation);
             }
         }
+        implementations.clash(template).ifPresent(clash -> reporter.error("the sender of @AuthTemplate interface "
+                + template.getSimpleName() + " is generated as " + clash + ": rename or remove that type,"
+                + " or rename the interface", template, annotation));
         for (AbstractMethod method : AbstractMethod.of(template, types)) {
             methods.validate(method, reporter);
+        }
+        if (!reporter.failed()) {
+            implementations.claim(template);
         }
     }
 

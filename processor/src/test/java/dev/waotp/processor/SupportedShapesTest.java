@@ -12,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -21,6 +22,7 @@ import javax.lang.model.element.TypeElement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The interface shapes the processor accepts, and what it generates for them. */
 class SupportedShapesTest {
@@ -85,6 +87,21 @@ class SupportedShapesTest {
             }
             return false;
         }
+    }
+
+    @Test
+    void theClassFileOfAnEarlierBuildIsReplacedNotReportedAsAClash(@TempDir Path earlierBuild) throws IOException {
+        Compilation earlier = compile(Compilations.LOGIN_CODE);
+        assertThat(earlier).succeeded();
+        Compilations.writeClasses(earlier, earlierBuild);
+
+        Compilation compilation = Compilations.compiler()
+                .withClasspath(List.of(earlierBuild.toFile(), locationOf("dev.waotp.KaleyraClient")))
+                .compile(Compilations.LOGIN_CODE);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()
+                .contains("public final class LoginCodeImpl implements LoginCode {");
     }
 
     @Test

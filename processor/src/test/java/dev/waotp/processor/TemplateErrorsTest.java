@@ -145,6 +145,79 @@ class TemplateErrorsTest {
     }
 
     @Test
+    void sealedInterface() {
+        JavaFileObject source = source("com.acme.LoginCode",
+                "package com.acme;",
+                "",
+                "import dev.waotp.*;",
+                "",
+                "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+                "public sealed interface LoginCode permits LoginCode.Only {",
+                "    SendResult send(@To String phone, @Otp String code);",
+                "",
+                "    non-sealed interface Only extends LoginCode {}",
+                "}");
+
+        Compilation compilation = compile(source);
+
+        // One error: nothing was generated that does not compile.
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("@AuthTemplate interface LoginCode must not be sealed: the"
+                        + " generated LoginCodeImpl implements it, and a sealed interface admits only the types it"
+                        + " permits; remove sealed and the permits clause")
+                .inFile(source).onLineContaining("public sealed interface LoginCode");
+    }
+
+    @Test
+    void aTypeWithTheGeneratedNameAlreadyExists() {
+        JavaFileObject template = template("@AuthTemplate(name = \"auth1\", lang = \"en_US\")");
+        JavaFileObject handWritten = source("com.acme.LoginCodeImpl",
+                "package com.acme;",
+                "",
+                "public class LoginCodeImpl {}");
+
+        Compilation compilation = compile(template, handWritten);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("the sender of @AuthTemplate interface LoginCode is generated as"
+                        + " com.acme.LoginCodeImpl, but com.acme.LoginCodeImpl already exists: rename or remove that"
+                        + " type, or rename the interface")
+                .inFile(template).onLineContaining("@AuthTemplate");
+    }
+
+    @Test
+    void twoTemplatesWhoseSendersWouldHaveTheSameName() {
+        JavaFileObject outer = source("com.acme.Outer",
+                "package com.acme;",
+                "",
+                "import dev.waotp.*;",
+                "",
+                "public interface Outer {",
+                "    @AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+                "    interface Inner {",
+                "        SendResult send(@To String phone, @Otp String code);",
+                "    }",
+                "}");
+        JavaFileObject underscored = source("com.acme.Outer_Inner",
+                "package com.acme;",
+                "",
+                "import dev.waotp.*;",
+                "",
+                "@AuthTemplate(name = \"auth2\", lang = \"en_US\")",
+                "public interface Outer_Inner {",
+                "    SendResult send(@To String phone, @Otp String code);",
+                "}");
+
+        Compilation compilation = compile(outer, underscored);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("the sender of @AuthTemplate interface Outer_Inner is generated as"
+                        + " com.acme.Outer_InnerImpl, which is already the generated sender of com.acme.Outer.Inner:"
+                        + " rename or remove that type, or rename the interface")
+                .inFile(underscored).onLineContaining("@AuthTemplate");
+    }
+
+    @Test
     void reportsEveryErrorOfACompilationAtOnce() {
         JavaFileObject first = template("@AuthTemplate(\n    name = \"Auth-1\",\n    lang = \"en_us\",\n"
                 + "    buttonIndex = 12)");
