@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -30,13 +29,6 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class AuthTemplateProcessor extends AbstractProcessor {
-    /**
-     * {@code -Awaotp.named=true} puts {@code @Named} (of the same package as {@code @Inject}) on every
-     * generated class, so that containers which scan for it, such as Spring's component scanning, pick
-     * the class up. Off by default: it is a qualifier, and containers that need no scanning do without.
-     */
-    static final String NAMED_OPTION = "waotp.named";
-
     /** Templates waiting for types another processor generates, by name: elements do not outlive a round. */
     private final Set<String> deferred = new LinkedHashSet<>();
     private Trees trees;
@@ -51,7 +43,7 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(NAMED_OPTION);
+        return ProcessorOptions.ALL;
     }
 
     @Override
@@ -64,33 +56,24 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
         super.init(processingEnv);
         Elements elements = processingEnv.getElementUtils();
         trees = trees(processingEnv);
-        validator = new TemplateValidator(
-                elements, processingEnv.getTypeUtils(), new ImplementationNames(elements, trees));
+        ProcessorOptions options = new ProcessorOptions(processingEnv.getOptions(), processingEnv.getMessager());
+        validator = new TemplateValidator(elements, processingEnv.getTypeUtils(),
+                new WhatsAppLanguages(options.extraLanguages()), new ImplementationNames(elements, trees));
         models = new TemplateModelFactory(elements, processingEnv.getTypeUtils());
         Optional<ClassName> inject = firstPresent(elements, "jakarta.inject.Inject", "javax.inject.Inject");
         generator = new SenderGenerator(
                 firstPresent(elements, "javax.annotation.processing.Generated", "javax.annotation.Generated"),
                 inject,
-                named(inject));
+                named(options, inject));
     }
 
-    /** {@code @Named} beside {@code inject} when {@link #NAMED_OPTION} asks for it; a bad value is an error. */
-    private Optional<ClassName> named(Optional<ClassName> inject) {
-        Map<String, String> options = processingEnv.getOptions();
-        if (!options.containsKey(NAMED_OPTION)) {
-            return Optional.empty();
-        }
-        String value = options.get(NAMED_OPTION);
-        // A bare -Awaotp.named means true, as with other flags.
-        if (value != null && !value.equalsIgnoreCase("true")) {
-            if (!value.equalsIgnoreCase("false")) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        "-A" + NAMED_OPTION + "=" + value + " is not a boolean: use true or false");
-            }
+    /** {@code @Named} beside {@code inject} when the option asks for it, which needs an inject library. */
+    private static Optional<ClassName> named(ProcessorOptions options, Optional<ClassName> inject) {
+        if (!options.named()) {
             return Optional.empty();
         }
         if (inject.isEmpty()) {
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "-A" + NAMED_OPTION
+            options.error("-A" + ProcessorOptions.NAMED
                     + "=true needs jakarta.inject (or javax.inject) on the compile classpath for @Named");
         }
         return inject.map(annotation -> annotation.peerClass("Named"));

@@ -22,12 +22,15 @@ final class TemplateValidator {
     private final Elements elements;
     private final Types types;
     private final MethodValidator methods;
+    private final WhatsAppLanguages languages;
     private final ImplementationNames implementations;
 
-    TemplateValidator(Elements elements, Types types, ImplementationNames implementations) {
+    TemplateValidator(Elements elements, Types types, WhatsAppLanguages languages,
+            ImplementationNames implementations) {
         this.elements = elements;
         this.types = types;
         this.methods = new MethodValidator(types);
+        this.languages = languages;
         this.implementations = implementations;
     }
 
@@ -98,7 +101,7 @@ final class TemplateValidator {
 
     private void validateLanguage(AnnotationMirror annotation, TypeElement template, ErrorReporter reporter) {
         Optional<String> lang = string(annotation, "lang", reporter);
-        if (lang.isEmpty() || WhatsAppLanguages.isSupported(lang.get())) {
+        if (lang.isEmpty() || languages.isSupported(lang.get())) {
             return;
         }
         AnnotationValue written = AnnotationValues.written(annotation, "lang");
@@ -106,8 +109,13 @@ final class TemplateValidator {
             reporter.error("language code is empty: give the template's WhatsApp language code,"
                     + " e.g. lang = \"en_US\"", template, annotation, written);
         } else {
+            // A code of the right shape may be one Meta added after this release: say how to allow it.
+            String allow = WhatsAppLanguages.isWellFormed(lang.get())
+                    ? " If Meta has added it since, allow it with -A" + ProcessorOptions.EXTRA_LANGUAGES + "="
+                            + lang.get()
+                    : "";
             reporter.error("language code \"" + lang.get() + "\" is not a WhatsApp language; did you mean \""
-                    + WhatsAppLanguages.nearest(lang.get()) + "\"?", template, annotation, written);
+                    + languages.nearest(lang.get()) + "\"?" + allow, template, annotation, written);
         }
     }
 

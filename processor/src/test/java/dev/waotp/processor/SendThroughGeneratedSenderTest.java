@@ -158,6 +158,29 @@ class SendThroughGeneratedSenderTest {
                 .path("parameters").path(0).path("text").asText()).isEqualTo("1234");
     }
 
+    @Test
+    void sendsInALanguageAllowedByTheOption() throws Exception {
+        Compilation compilation = Compilations.compiler().withOptions("-Awaotp.extraLanguages=ha_NG")
+                .compile(source("com.acme.LoginCode",
+                        "package com.acme;",
+                        "",
+                        "import dev.waotp.*;",
+                        "",
+                        "@AuthTemplate(name = \"auth1\", lang = \"ha_NG\")",
+                        "public interface LoginCode {",
+                        "    SendResult send(@To String phone, @Otp String code);",
+                        "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        Object login = AuthTemplates.create(
+                Compilations.classLoader(compilation).loadClass("com.acme.LoginCode"), client);
+        server.enqueue(accepted());
+
+        login.getClass().getMethod("send", String.class, String.class).invoke(login, "+2348012345678", "1234");
+
+        assertThat(receivedJson().path("messaging_object").path("template").path("language").path("code").asText())
+                .isEqualTo("ha_NG");
+    }
+
     private JsonNode receivedJson() throws Exception {
         return json.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
     }
