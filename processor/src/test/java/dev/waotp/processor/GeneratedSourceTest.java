@@ -1,7 +1,6 @@
 package dev.waotp.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.common.truth.Truth.assertThat;
 import static dev.waotp.processor.Compilations.compile;
 import static dev.waotp.processor.Compilations.source;
 
@@ -71,20 +70,5 @@ class GeneratedSourceTest {
                         "    }",
                         "}",
                         ""));
-    }
-
-    @Test
-    void theSameSourcesGiveTheSameBytes() throws IOException {
-        byte[] first = generatedBytes(compile(LOGIN_CODE));
-        byte[] second = generatedBytes(compile(LOGIN_CODE));
-
-        assertThat(second).isEqualTo(first);
-    }
-
-    private static byte[] generatedBytes(Compilation compilation) throws IOException {
-        JavaFileObject file = compilation.generatedSourceFile("com.acme.LoginCodeImpl").orElseThrow();
-        try (var in = file.openInputStream()) {
-            return in.readAllBytes();
-        }
     }
 }
