@@ -1,5 +1,6 @@
 package dev.waotp.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
@@ -12,22 +13,19 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /** Compiles test sources with the processor, and loads what came out. */
 final class Compilations {
+    static final String AUTH1 = "@AuthTemplate(name = \"auth1\", lang = \"en_US\")";
+    static final String SEND = "SendResult send(@To String phone, @Otp String code);";
+
     /** The smallest valid template, for tests about what surrounds the generated code. */
-    static final JavaFileObject LOGIN_CODE = source("com.acme.LoginCode",
-            "package com.acme;",
-            "",
-            "import dev.waotp.*;",
-            "",
-            "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
-            "public interface LoginCode {",
-            "    SendResult send(@To String phone, @Otp String code);",
-            "}");
+    static final JavaFileObject LOGIN_CODE = template("LoginCode", AUTH1, SEND);
 
     private Compilations() {}
 
@@ -38,6 +36,20 @@ final class Compilations {
 
     static Compilation compile(JavaFileObject... sources) {
         return compiler().compile(sources);
+    }
+
+    /**
+     * Interface {@code com.acme.<name>} with {@code annotation} on it and one line per member, importing
+     * {@code dev.waotp.*}; the annotation is on line 5 (or from line 5, when it holds line breaks).
+     */
+    static JavaFileObject template(String name, String annotation, String... members) {
+        List<String> lines = new ArrayList<>(List.of(
+                "package com.acme;", "", "import dev.waotp.*;", "", annotation, "public interface " + name + " {"));
+        for (String member : members) {
+            lines.add("    " + member);
+        }
+        lines.add("}");
+        return source("com.acme." + name, lines.toArray(String[]::new));
     }
 
     /** A source file named after its fully qualified top-level class, one line per argument. */
@@ -81,6 +93,12 @@ final class Compilations {
                 return defineClass(name, bytes, 0, bytes.length);
             }
         };
+    }
+
+    /** Asserts that {@code compilation} failed with only this error, on the line of {@code file} with {@code line}. */
+    static void assertOnlyError(Compilation compilation, String message, JavaFileObject file, String line) {
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(line);
     }
 
     /** Writes the class files {@code compilation} produced under {@code directory}, as a library's would be. */

@@ -77,21 +77,13 @@ class NameClashesTest {
 
     @Test
     void typesNestedInTheTemplateItselfDoNotHideThem() {
-        JavaFileObject template = source("com.acme.LoginCode",
-                "package com.acme;",
-                "",
-                "import dev.waotp.*;",
-                "",
-                "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
-                "public interface LoginCode {",
-                "    dev.waotp.SendResult send(@To java.lang.String phone, @Otp java.lang.String code);",
-                "",
-                "    class Override {}",
-                "    class SendResult {}",
-                "    class String {}",
-                "    class Inject {}",
-                "    class Objects {}",
-                "}");
+        JavaFileObject template = Compilations.template("LoginCode", Compilations.AUTH1,
+                "dev.waotp.SendResult send(@To java.lang.String phone, @Otp java.lang.String code);",
+                "class Override {}",
+                "class SendResult {}",
+                "class String {}",
+                "class Inject {}",
+                "class Objects {}");
 
         Compilation compilation = compile(template);
 
@@ -119,15 +111,8 @@ class NameClashesTest {
         Compilation compilation = compile(
                 source("com.acme.Override", "package com.acme;", "", "public class Override {}"),
                 source("com.acme.CharSequence", "package com.acme;", "", "public class CharSequence {}"),
-                source("com.acme.LoginCode",
-                        "package com.acme;",
-                        "",
-                        "import dev.waotp.*;",
-                        "",
-                        "@AuthTemplate(name = \"auth1\", lang = \"en_US\")",
-                        "public interface LoginCode {",
-                        "    SendResult send(@To String phone, @Otp java.lang.CharSequence code);",
-                        "}"));
+                Compilations.template("LoginCode", Compilations.AUTH1,
+                        "SendResult send(@To String phone, @Otp java.lang.CharSequence code);"));
 
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("com.acme.LoginCodeImpl").contentsAsUtf8String()

@@ -66,15 +66,8 @@ class ReproducibleOutputTest {
                     "    @AuthTemplate(name = \"signup\", lang = \"hi\")",
                     "    interface Signup extends Base {}",
                     "}"),
-            source("com.acme.Other",
-                    "package com.acme;",
-                    "",
-                    "import dev.waotp.*;",
-                    "",
-                    "@AuthTemplate(name = \"other\", lang = \"en\")",
-                    "public interface Other {",
-                    "    void send(@To java.util.Collection<String> phones, @Otp String client);",
-                    "}"));
+            Compilations.template("Other", "@AuthTemplate(name = \"other\", lang = \"en\")",
+                    "void send(@To java.util.Collection<String> phones, @Otp String client);"));
 
     @Test
     void sourcesInAnotherOrderAndAFreshProcessorGiveTheSameBytes() throws Exception {

@@ -71,8 +71,27 @@ class SendThroughGeneratedSenderTest {
     }
 
     @Test
-    void findsTheGeneratedClassWithoutDi() {
-        assertThat(sender.getClass().getName()).isEqualTo("com.acme.Senders_LoginCodeImpl");
+    void theRuntimeFindsTheSenderOfAnInterfaceNestedTwoLevelsDeepAsOuterUnderscoreInner() throws Exception {
+        Compilation compilation = compile(source("com.acme.Outer",
+                "package com.acme;",
+                "",
+                "import dev.waotp.*;",
+                "",
+                "public class Outer {",
+                "    public static class Middle {",
+                "        @AuthTemplate(name = \"auth1\", lang = \"en_US\")",
+                "        public interface LoginCode {",
+                "            SendResult send(@To String phone, @Otp String code);",
+                "        }",
+                "    }",
+                "}"));
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader classes = Compilations.classLoader(compilation);
+
+        Object login = AuthTemplates.create(classes.loadClass("com.acme.Outer$Middle$LoginCode"), client);
+
+        // The processor and the runtime each derive the name; they must agree at every depth.
+        assertThat(login.getClass()).isEqualTo(classes.loadClass("com.acme.Outer_Middle_LoginCodeImpl"));
     }
 
     @Test
@@ -161,15 +180,8 @@ class SendThroughGeneratedSenderTest {
     @Test
     void sendsInALanguageAllowedByTheOption() throws Exception {
         Compilation compilation = Compilations.compiler().withOptions("-Awaotp.extraLanguages=ha_NG")
-                .compile(source("com.acme.LoginCode",
-                        "package com.acme;",
-                        "",
-                        "import dev.waotp.*;",
-                        "",
-                        "@AuthTemplate(name = \"auth1\", lang = \"ha_NG\")",
-                        "public interface LoginCode {",
-                        "    SendResult send(@To String phone, @Otp String code);",
-                        "}"));
+                .compile(Compilations.template("LoginCode",
+                        "@AuthTemplate(name = \"auth1\", lang = \"ha_NG\")", Compilations.SEND));
         assertThat(compilation).succeededWithoutWarnings();
         Object login = AuthTemplates.create(
                 Compilations.classLoader(compilation).loadClass("com.acme.LoginCode"), client);

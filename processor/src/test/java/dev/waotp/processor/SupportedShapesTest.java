@@ -27,27 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The interface shapes the processor accepts, and what it generates for them. */
 class SupportedShapesTest {
     @Test
-    void nestedInterfaceIsGeneratedAsOuterUnderscoreInner() {
-        Compilation compilation = compile(source("com.acme.Outer",
-                "package com.acme;",
-                "",
-                "import dev.waotp.*;",
-                "",
-                "public class Outer {",
-                "    public static class Middle {",
-                "        @AuthTemplate(name = \"auth1\", lang = \"en_US\")",
-                "        public interface LoginCode {",
-                "            void send(@To String phone, @Otp String code);",
-                "        }",
-                "    }",
-                "}"));
-
-        assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("com.acme.Outer_Middle_LoginCodeImpl").contentsAsUtf8String()
-                .contains("public final class Outer_Middle_LoginCodeImpl implements Outer.Middle.LoginCode {");
-    }
-
-    @Test
     void waitsForASuperInterfaceThatAnotherProcessorGenerates() {
         Compilation compilation = javac()
                 .withProcessors(new AuthTemplateProcessor(), new GeneratesBaseInterface())

@@ -1,6 +1,7 @@
 package dev.waotp.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.waotp.processor.Compilations.assertOnlyError;
 import static dev.waotp.processor.Compilations.compile;
 import static dev.waotp.processor.Compilations.source;
 
@@ -13,15 +14,7 @@ class TemplateErrorsTest {
 
     /** An otherwise valid template interface with {@code annotation} on it. */
     private static JavaFileObject template(String annotation) {
-        return source("com.acme.LoginCode",
-                "package com.acme;",
-                "",
-                "import dev.waotp.*;",
-                "",
-                annotation,
-                "public interface LoginCode {",
-                "    SendResult send(@To String phone, @Otp String code);",
-                "}");
+        return Compilations.template("LoginCode", annotation, Compilations.SEND);
     }
 
     @Test
@@ -30,10 +23,9 @@ class TemplateErrorsTest {
 
         Compilation compilation = compile(source);
 
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("template name \"Auth-1\" is not a valid WhatsApp template name:"
-                        + " use lowercase letters, digits and underscores")
-                .inFile(source).onLineContaining("name = \"Auth-1\"");
+        assertOnlyError(compilation, "template name \"Auth-1\" is not a valid WhatsApp template name:"
+                + " use lowercase letters, digits and underscores",
+                source, "name = \"Auth-1\"");
     }
 
     @Test
@@ -161,16 +153,15 @@ class TemplateErrorsTest {
         Compilation compilation = compile(source);
 
         // One error: nothing was generated that does not compile.
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("@AuthTemplate interface LoginCode must not be sealed: the"
-                        + " generated LoginCodeImpl implements it, and a sealed interface admits only the types it"
-                        + " permits; remove sealed and the permits clause")
-                .inFile(source).onLineContaining("public sealed interface LoginCode");
+        assertOnlyError(compilation, "@AuthTemplate interface LoginCode must not be sealed: the"
+                + " generated LoginCodeImpl implements it, and a sealed interface admits only the types it"
+                + " permits; remove sealed and the permits clause",
+                source, "public sealed interface LoginCode");
     }
 
     @Test
     void aTypeWithTheGeneratedNameAlreadyExists() {
-        JavaFileObject template = template("@AuthTemplate(name = \"auth1\", lang = \"en_US\")");
+        JavaFileObject template = Compilations.LOGIN_CODE;
         JavaFileObject handWritten = source("com.acme.LoginCodeImpl",
                 "package com.acme;",
                 "",
@@ -178,11 +169,10 @@ class TemplateErrorsTest {
 
         Compilation compilation = compile(template, handWritten);
 
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("the sender of @AuthTemplate interface LoginCode is generated as"
-                        + " com.acme.LoginCodeImpl, but com.acme.LoginCodeImpl already exists: rename or remove that"
-                        + " type, or rename the interface")
-                .inFile(template).onLineContaining("@AuthTemplate");
+        assertOnlyError(compilation, "the sender of @AuthTemplate interface LoginCode is generated as"
+                + " com.acme.LoginCodeImpl, but com.acme.LoginCodeImpl already exists: rename or remove that"
+                + " type, or rename the interface",
+                template, "@AuthTemplate");
     }
 
     @Test
@@ -198,23 +188,15 @@ class TemplateErrorsTest {
                 "        SendResult send(@To String phone, @Otp String code);",
                 "    }",
                 "}");
-        JavaFileObject underscored = source("com.acme.Outer_Inner",
-                "package com.acme;",
-                "",
-                "import dev.waotp.*;",
-                "",
-                "@AuthTemplate(name = \"auth2\", lang = \"en_US\")",
-                "public interface Outer_Inner {",
-                "    SendResult send(@To String phone, @Otp String code);",
-                "}");
+        JavaFileObject underscored = Compilations.template("Outer_Inner",
+                "@AuthTemplate(name = \"auth2\", lang = \"en_US\")", Compilations.SEND);
 
         Compilation compilation = compile(outer, underscored);
 
-        assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("the sender of @AuthTemplate interface Outer_Inner is generated as"
-                        + " com.acme.Outer_InnerImpl, which is already the generated sender of com.acme.Outer.Inner:"
-                        + " rename or remove that type, or rename the interface")
-                .inFile(underscored).onLineContaining("@AuthTemplate");
+        assertOnlyError(compilation, "the sender of @AuthTemplate interface Outer_Inner is generated as"
+                + " com.acme.Outer_InnerImpl, which is already the generated sender of com.acme.Outer.Inner:"
+                + " rename or remove that type, or rename the interface",
+                underscored, "@AuthTemplate");
     }
 
     @Test
