@@ -53,7 +53,7 @@ final class SenderGenerator {
         type.addField(FieldSpec.builder(RuntimeNames.TEMPLATE_SPEC, template,
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.of($S, $S, $L, $T.$L)", RuntimeNames.TEMPLATE_SPEC, model.name(),
-                        model.language(), model.buttonIndex(), RuntimeNames.WA_SOURCE, model.source())
+                        model.lang(), model.buttonIndex(), RuntimeNames.WA_SOURCE, model.source())
                 .build());
         type.addField(RuntimeNames.KALEYRA_CLIENT, CLIENT, Modifier.PRIVATE, Modifier.FINAL);
         type.addMethod(constructor());

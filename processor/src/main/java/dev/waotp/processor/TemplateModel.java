@@ -16,7 +16,7 @@ record TemplateModel(
         ClassName interfaceName,
         ClassName implementationName,
         String name,
-        String language,
+        String lang,
         int buttonIndex,
         String source,
         List<SendMethod> methods,

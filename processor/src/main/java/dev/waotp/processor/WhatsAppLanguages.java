@@ -19,7 +19,7 @@ final class WhatsAppLanguages {
     private static final Pattern WELL_FORMED = Pattern.compile("[a-z]{2,3}(_[A-Z]{2,4})?");
 
     /** In the table's order, which is also the order ties are broken in when suggesting a code. */
-    private static final List<String> META_CODES = List.of(
+    static final List<String> META_CODES = List.of(
             "af", "sq", "ar", "ar_EG", "ar_AE", "ar_LB", "ar_MA", "ar_QA", "az", "be_BY", "bn", "bn_IN", "bg",
             "ca", "zh_CN", "zh_HK", "zh_TW", "hr", "cs", "da", "prs_AF", "nl", "nl_BE", "en", "en_GB", "en_US",
             "en_AE", "en_AU", "en_CA", "en_GH", "en_IE", "en_IN", "en_JM", "en_MY", "en_NZ", "en_QA", "en_SG",
