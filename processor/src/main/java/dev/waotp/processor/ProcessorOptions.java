@@ -25,6 +25,7 @@ final class ProcessorOptions {
      */
     static final String EXTRA_LANGUAGES = "waotp.extraLanguages";
 
+    /** Every option, declared to javac, which warns of any {@code -A} option no processor declares. */
     static final Set<String> ALL = Set.of(NAMED, EXTRA_LANGUAGES);
 
     private final Map<String, String> options;
@@ -76,6 +77,7 @@ final class ProcessorOptions {
         return codes;
     }
 
+    /** An error about an option, or about what an option asks for, reported on no element. */
     void error(String message) {
         messager.printMessage(Diagnostic.Kind.ERROR, message);
     }
