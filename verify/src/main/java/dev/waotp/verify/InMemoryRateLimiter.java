@@ -3,11 +3,12 @@ package dev.waotp.verify;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.waotp.InvalidInputException;
+import dev.waotp.verify.RateLimits.Rule;
+import dev.waotp.verify.StartResult.RateLimited;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import dev.waotp.verify.RateLimits.Rule;
-import dev.waotp.verify.StartResult.RateLimited;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     public InMemoryRateLimiter(Clock clock, long maxBuckets) {
         Objects.requireNonNull(clock, "clock");
         if (maxBuckets < 1) {
-            throw new IllegalArgumentException("maxBuckets: must be at least 1, was " + maxBuckets);
+            throw new InvalidInputException("maxBuckets", "must be at least 1, was " + maxBuckets);
         }
         this.time = new ClockTimeMeter(clock);
         this.buckets = Caffeine.newBuilder()

@@ -1,5 +1,6 @@
 package dev.waotp.verify;
 
+import dev.waotp.InvalidInputException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -71,10 +72,10 @@ public final class RateLimits {
         public Rule {
             Objects.requireNonNull(period, "period");
             if (count < 1) {
-                throw new IllegalArgumentException("count: must be at least 1, was " + count);
+                throw new InvalidInputException("count", "must be at least 1, was " + count);
             }
             if (period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("period: must be positive, was " + period);
+                throw new InvalidInputException("period", "must be positive, was " + period);
             }
         }
     }
