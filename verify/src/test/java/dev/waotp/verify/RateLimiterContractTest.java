@@ -18,6 +18,7 @@ public abstract class RateLimiterContractTest {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final int THREADS = 32;
 
+    /** The limiter under test, new for each test. */
     protected RateLimiter limiter;
     private String caller;
 

@@ -25,10 +25,15 @@ import org.junit.jupiter.api.Test;
  * which also sets real key expiry (Redis) keeps entries for the whole test.
  */
 public abstract class VerificationStoreContractTest {
+    /** The lifetime of every code in these tests. */
     protected static final Duration LIFETIME = Duration.ofMinutes(10);
+    /** The least time between two sends in these tests. */
     protected static final Duration RESEND_AFTER = Duration.ofSeconds(30);
+    /** Sends per verification in these tests. */
     protected static final int MAX_SENDS = 3;
+    /** Checks per code in these tests. */
     protected static final int MAX_ATTEMPTS = 3;
+    /** The start rules of these tests. */
     protected static final StartRules RULES = new StartRules(LIFETIME, RESEND_AFTER, MAX_SENDS);
     private static final int THREADS = 32;
 
@@ -36,8 +41,11 @@ public abstract class VerificationStoreContractTest {
     private static final byte[] CODE_B = hmac(2);
     private static final byte[] WRONG = hmac(3);
 
+    /** The store under test, new for each test. */
     protected VerificationStore store;
+    /** The test's start time: the real time, to the millisecond. */
     protected Instant t0;
+    /** A phone number no other test uses. */
     protected String phone;
 
     /** A new, empty store (or one whose entries cannot collide with other tests' phone numbers). */
