@@ -1,5 +1,6 @@
 package dev.waotp.verify.redis;
 
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,12 +19,13 @@ import redis.embedded.core.RedisServerBuilder;
 /**
  * A real {@code redis-server} process on a free loopback port, run from the binary that embedded-redis ships in its
  * jar, so the tests need no Redis installed on the machine. Nothing is persisted; the working directory is a temp
- * directory removed by {@link #close()}.
+ * directory removed by {@link #close()}, which also shuts down the clients made by {@link #newClient()}.
  */
 final class RedisTestServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final RedisServer server;
+    private final List<RedisClient> clients = new ArrayList<>();
 
     private RedisTestServer(int port, List<String> settings) throws IOException {
         this.port = port;
@@ -67,6 +70,13 @@ final class RedisTestServer implements AutoCloseable {
         return RedisURI.create("127.0.0.1", port);
     }
 
+    /** A new Lettuce client of this server (its own connections), shut down by {@link #close()}. */
+    RedisClient newClient() {
+        RedisClient client = RedisClient.create(uri());
+        clients.add(client);
+        return client;
+    }
+
     /** Kills the server (its data is gone); {@link #restart()} brings it back on the same port. */
     void stop() {
         try {
@@ -86,6 +96,7 @@ final class RedisTestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        clients.forEach(client -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
         if (server.isActive()) {
             stop();
         }
