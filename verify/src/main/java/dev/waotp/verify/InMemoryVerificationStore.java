@@ -1,5 +1,6 @@
 package dev.waotp.verify;
 
+import dev.waotp.InvalidInputException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class InMemoryVerificationStore implements VerificationStore {
     /** A store holding at most {@code maxEntries} pending verifications (at least 1). */
     public InMemoryVerificationStore(int maxEntries) {
         if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries: must be at least 1, was " + maxEntries);
+            throw new InvalidInputException("maxEntries", "must be at least 1, was " + maxEntries);
         }
         this.maxEntries = maxEntries;
     }

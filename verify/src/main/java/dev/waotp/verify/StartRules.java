@@ -1,5 +1,6 @@
 package dev.waotp.verify;
 
+import dev.waotp.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,13 +19,13 @@ public record StartRules(Duration lifetime, Duration resendAfter, int maxSends) 
         Objects.requireNonNull(lifetime, "lifetime");
         Objects.requireNonNull(resendAfter, "resendAfter");
         if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException("lifetime: must be positive, was " + lifetime);
+            throw new InvalidInputException("lifetime", "must be positive, was " + lifetime);
         }
         if (resendAfter.isNegative()) {
-            throw new IllegalArgumentException("resendAfter: must not be negative, was " + resendAfter);
+            throw new InvalidInputException("resendAfter", "must not be negative, was " + resendAfter);
         }
         if (maxSends < 1) {
-            throw new IllegalArgumentException("maxSends: must be at least 1, was " + maxSends);
+            throw new InvalidInputException("maxSends", "must be at least 1, was " + maxSends);
         }
     }
 }
