@@ -133,22 +133,13 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
          * per application sharing a Redis.
          */
         public Builder keyPrefix(String keyPrefix) {
-            Objects.requireNonNull(keyPrefix, "keyPrefix");
-            if (keyPrefix.contains("{") || keyPrefix.contains("}")) {
-                throw new IllegalArgumentException(
-                        "keyPrefix: must not contain { or }, the phone number is the key's hash tag");
-            }
-            this.keyPrefix = keyPrefix;
+            this.keyPrefix = LettuceConnection.checkKeyPrefix(keyPrefix);
             return this;
         }
 
         /** How long a call may wait for Redis before it fails with {@link VerificationStoreException}; default 2 s. */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout: must be positive, was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = LettuceConnection.checkTimeout(timeout);
             return this;
         }
 
