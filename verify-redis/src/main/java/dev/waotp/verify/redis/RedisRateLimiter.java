@@ -35,10 +35,9 @@ import java.util.Optional;
  * {@code waotp:limit:}; the application's bucket has no braces part), holding Bucket4j's state; the rule is part of
  * the key, so changed limits start fresh buckets. A key leaves Redis by itself once its bucket would be full again.
  *
- * <p><b>Commands per start.</b> Bucket4j updates a bucket by compare-and-swap: a {@code GET} and an {@code EVAL},
- * so two commands per limit set (six for the default three), plus a retry of both when another instance changed the
- * same bucket in between. A refused start gives back the tokens it took, one {@code GET} and one {@code EVAL} more
- * for each.
+ * <p>Bucket4j updates each bucket by compare-and-swap (a {@code GET}, then an {@code EVAL} that writes only if
+ * nothing changed in between), so the limits are exact across instances. The package documentation lists the Redis
+ * commands per start.
  *
  * <p>A call that fails, or gets no answer within the timeout (default 2 s), throws
  * {@link VerificationStoreException}: the start is not sent. The limiter owns one connection, opened from the

@@ -23,11 +23,10 @@ import java.util.Objects;
  * braces make the phone number the cluster hash tag. It holds the code's HMAC (never the code), its expiry, the last
  * send time, the sends and the attempts, and Redis removes it by itself when the code's lifetime is over.
  *
- * <p><b>Commands per call.</b> {@link #start start}, {@link #check check} and {@link #discard discard} are each one
- * Lua script run with one {@code EVALSHA}: one round trip, atomic, so concurrent checks of one phone from any number
- * of instances never count more than {@code maxAttempts} attempts and approve a right code once. The first call of
- * each script on a server that has not seen it yet adds one {@code EVAL}, which loads it. A {@code Verifier} start
- * therefore writes the store with one command; its rate limits ({@link RedisRateLimiter}) are separate commands.
+ * <p>{@link #start start}, {@link #check check} and {@link #discard discard} are each one Lua script, run with one
+ * {@code EVALSHA}: one round trip, atomic, so concurrent checks of one phone from any number of instances never count
+ * more than {@code maxAttempts} attempts and approve a right code once. The package documentation lists the Redis
+ * commands of each call.
  *
  * <p>A call that fails, or gets no answer within the timeout (default 2 s), throws
  * {@link VerificationStoreException}: nothing is approved when Redis cannot be read.
