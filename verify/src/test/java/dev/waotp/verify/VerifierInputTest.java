@@ -39,9 +39,11 @@ class VerifierInputTest {
     }
 
     @Test
-    void nullsAreRefusedNamingTheField() {
+    void missingOrOversizedValuesAreRefusedNamingTheField() {
         assertThatThrownBy(() -> verifier.start(null, "caller")).hasMessage("phone: is required");
         assertThatThrownBy(() -> verifier.start(PHONE, null)).hasMessage("callerKey: is required");
+        assertThatThrownBy(() -> verifier.start(PHONE, "k".repeat(256)))
+                .hasMessage("callerKey: must be at most 255 characters, was 256");
         assertThatThrownBy(() -> verifier.check(PHONE, null)).hasMessage("code: is required");
         assertThatThrownBy(() -> verifier.check("12345", "123456")).hasMessageStartingWith("phone: must be E.164");
         assertThat(phone.stub.requestCount()).isZero();

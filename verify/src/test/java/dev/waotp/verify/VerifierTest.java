@@ -120,6 +120,30 @@ class VerifierTest {
     }
 
     @Test
+    void concurrentChecksOfTheRightCodeThroughTheVerifierApproveOnce() throws Exception {
+        Verifier verifier = builder().build();
+        verifier.start(PHONE, "caller");
+        String code = phone.lastCode();
+
+        List<CheckResult> results = Concurrently.run(32, () -> verifier.check(PHONE, code));
+
+        assertThat(results).filteredOn(CheckResult.Approved.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(CheckResult.NotPending.class::isInstance).hasSize(31);
+    }
+
+    @Test
+    void concurrentWrongGuessesThroughTheVerifierAreCountedNoMoreThanMaxAttempts() throws Exception {
+        Verifier verifier = builder().build();
+        verifier.start(PHONE, "caller");
+
+        List<CheckResult> results = Concurrently.run(32, () -> verifier.check(PHONE, "0000"));
+
+        assertThat(results).filteredOn(CheckResult.WrongCode.class::isInstance).hasSize(5);
+        assertThat(results).filteredOn(CheckResult.TooManyAttempts.class::isInstance).hasSize(27);
+        assertThat(verifier.check(PHONE, phone.lastCode())).isEqualTo(new CheckResult.TooManyAttempts());
+    }
+
+    @Test
     void alphanumericCodesAreCheckedIgnoringCase() {
         Verifier verifier = builder().alphabet(CodeAlphabet.ALPHANUMERIC).codeLength(8).build();
         verifier.start(PHONE, "caller");
