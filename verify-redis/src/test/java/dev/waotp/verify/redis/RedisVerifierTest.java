@@ -3,6 +3,7 @@ package dev.waotp.verify.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.Concurrently;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.StartResult;
@@ -13,12 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -151,31 +148,9 @@ class RedisVerifierTest {
     }
 
     /** Runs {@code call} on {@value #THREADS} threads released at once, half of them on each instance. */
-    private static <T> List<T> onBothInstances(Verifier one, Verifier other, VerifierCall<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                Verifier verifier = i % 2 == 0 ? one : other;
-                Callable<T> task = () -> {
-                    go.await();
-                    return call.on(verifier);
-                };
-                futures.add(pool.submit(task));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private interface VerifierCall<T> {
-        T on(Verifier verifier);
+    private static <T> List<T> onBothInstances(Verifier one, Verifier other, Function<Verifier, T> call)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return Concurrently.run(THREADS, () -> call.apply(next.getAndIncrement() % 2 == 0 ? one : other));
     }
 }
