@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -127,26 +126,10 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         return Bucket4jLettuce.casBasedBuilder((RedisAsyncCommands<byte[], byte[]>) commands);
     }
 
-    /** Options of a {@link RedisRateLimiter}; {@link #build()} connects. */
-    public static final class Builder {
-        private final AbstractRedisClient client;
-        private String keyPrefix = "waotp:limit:";
-        private Duration timeout = Duration.ofSeconds(2);
-
+    /** Options of a {@link RedisRateLimiter}: a key prefix and a timeout; {@link #build()} connects. */
+    public static final class Builder extends RedisBuilder<Builder> {
         private Builder(AbstractRedisClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-        }
-
-        /** The start of every key, default {@code waotp:limit:}. Use one prefix per application sharing a Redis. */
-        public Builder keyPrefix(String keyPrefix) {
-            this.keyPrefix = LettuceConnection.checkKeyPrefix(keyPrefix);
-            return this;
-        }
-
-        /** How long a call may wait for Redis before it fails with {@link VerificationStoreException}; default 2 s. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = LettuceConnection.checkTimeout(timeout);
-            return this;
+            super(client, "waotp:limit:");
         }
 
         /**
@@ -156,6 +139,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
          */
         public RedisRateLimiter build() {
             return new RedisRateLimiter(this);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

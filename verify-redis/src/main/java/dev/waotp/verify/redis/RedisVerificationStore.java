@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A {@link VerificationStore} on Redis, for applications that run on many instances: any instance can check a code
@@ -117,29 +116,10 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
         return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Options of a {@link RedisVerificationStore}; {@link #build()} connects. */
-    public static final class Builder {
-        private final AbstractRedisClient client;
-        private String keyPrefix = "waotp:verify:";
-        private Duration timeout = Duration.ofSeconds(2);
-
+    /** Options of a {@link RedisVerificationStore}: a key prefix and a timeout; {@link #build()} connects. */
+    public static final class Builder extends RedisBuilder<Builder> {
         private Builder(AbstractRedisClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-        }
-
-        /**
-         * The start of every key, default {@code waotp:verify:}; the phone number follows in braces. Use one prefix
-         * per application sharing a Redis.
-         */
-        public Builder keyPrefix(String keyPrefix) {
-            this.keyPrefix = LettuceConnection.checkKeyPrefix(keyPrefix);
-            return this;
-        }
-
-        /** How long a call may wait for Redis before it fails with {@link VerificationStoreException}; default 2 s. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = LettuceConnection.checkTimeout(timeout);
-            return this;
+            super(client, "waotp:verify:");
         }
 
         /**
@@ -149,6 +129,11 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
          */
         public RedisVerificationStore build() {
             return new RedisVerificationStore(this);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

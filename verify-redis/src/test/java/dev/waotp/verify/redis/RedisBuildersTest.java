@@ -10,47 +10,35 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The builders' options: bad values are refused naming the field, and a key prefix is where the keys go. */
 class RedisBuildersTest {
-    private static RedisTestServer redis;
-    private static RedisClient client;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisTestServer.start();
-        client = redis.newClient();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
 
     @Test
     void keyPrefixWithBracesIsRefusedBecauseThePhoneIsTheHashTag() {
-        assertThatThrownBy(() -> RedisVerificationStore.builder(client).keyPrefix("app:{x}:"))
+        assertThatThrownBy(() -> RedisVerificationStore.builder(REDIS.client()).keyPrefix("app:{x}:"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("keyPrefix"));
-        assertThatThrownBy(() -> RedisRateLimiter.builder(client).keyPrefix("app}"))
+        assertThatThrownBy(() -> RedisRateLimiter.builder(REDIS.client()).keyPrefix("app}"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("keyPrefix"));
     }
 
     @Test
     void timeoutMustBePositive() {
-        assertThatThrownBy(() -> RedisVerificationStore.builder(client).timeout(Duration.ZERO))
+        assertThatThrownBy(() -> RedisVerificationStore.builder(REDIS.client()).timeout(Duration.ZERO))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
-        assertThatThrownBy(() -> RedisRateLimiter.builder(client).timeout(Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> RedisRateLimiter.builder(REDIS.client()).timeout(Duration.ofMillis(-1)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
     }
 
     @Test
     void keyPrefixNamesTheKeysOfOneApplication() {
         String phone = "+919876543210";
-        RedisCommands<String, String> admin = client.connect().sync();
-        try (RedisVerificationStore store = RedisVerificationStore.builder(client).keyPrefix("app1:otp:").build()) {
+        RedisCommands<String, String> admin = REDIS.client().connect().sync();
+        try (RedisVerificationStore store = RedisVerificationStore.builder(REDIS.client()).keyPrefix("app1:otp:").build()) {
             store.start(phone, new byte[32], Instant.now(), new StartRules(Duration.ofMinutes(1), Duration.ZERO, 1));
 
             assertThat(admin.keys("*")).containsExactly("app1:otp:{" + phone + "}");

@@ -8,7 +8,6 @@ import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.StartRules;
 import dev.waotp.verify.Verifier;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Redis commands of each call, read from {@code INFO commandstats}, are those the table in this package's
@@ -34,22 +33,15 @@ class RedisCommandCountTest {
     private static final byte[] CODE = new byte[32];
     private static final byte[] WRONG = new byte[] {1};
 
-    private static RedisTestServer redis;
-    private static RedisCommands<String, String> admin;
-    private static RedisVerificationStore store;
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisTestServer.start();
-        StatefulRedisConnection<String, String> connection = redis.newClient().connect();
-        admin = connection.sync();
-        store = RedisVerificationStore.create(redis.newClient());
-    }
+    private final RedisCommands<String, String> admin = REDIS.client().connect().sync();
+    private final RedisVerificationStore store = RedisVerificationStore.create(REDIS.newClient());
 
-    @AfterAll
-    static void stopRedis() {
+    @AfterEach
+    void closeStore() {
         store.close();
-        redis.close();
     }
 
     @BeforeEach
@@ -113,7 +105,7 @@ class RedisCommandCountTest {
 
     @Test
     void verifierStartWithTheDefaultRateLimitsIsSevenCommandsAndACheckIsOne() {
-        try (RedisRateLimiter limiter = RedisRateLimiter.create(redis.newClient())) {
+        try (RedisRateLimiter limiter = RedisRateLimiter.create(REDIS.newClient())) {
             AtomicReference<String> sent = new AtomicReference<>();
             Verifier verifier = Verifier.builder()
                     .sender((phone, code) -> {
@@ -138,7 +130,7 @@ class RedisCommandCountTest {
     }
 
     /** Calls per command since the last reset, without the test's own CONFIG, INFO and SCRIPT commands. */
-    private static Map<String, Long> commandStats() {
+    private Map<String, Long> commandStats() {
         Map<String, Long> calls = new TreeMap<>();
         for (String line : admin.info("commandstats").split("\r\n")) {
             if (line.startsWith("cmdstat_")) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two application instances on one Redis: two {@link Verifier}s, each with its own Redis client and connections (a
@@ -32,25 +33,25 @@ class RedisVerifierTest {
     private static final String PHONE = "+919876543210";
     private static final int THREADS = 32;
 
-    private static RedisTestServer redis;
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
     private static StubPhone phone;
     private final List<AutoCloseable> instances = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        redis = RedisTestServer.start();
         phone = new StubPhone();
     }
 
     @AfterAll
     static void stop() {
         phone.close();
-        redis.close();
     }
 
     @BeforeEach
     void emptyRedisAndStub() {
-        try (var admin = redis.newClient().connect()) {
+        try (var admin = REDIS.client().connect()) {
             admin.sync().flushall();
         }
         phone.forget();
@@ -138,7 +139,7 @@ class RedisVerifierTest {
 
     /** A Verifier of a new application instance: its own Redis client, store and rate limiter. */
     private Verifier instance(UnaryOperator<VerifierBuilder> options) {
-        RedisClient client = redis.newClient();
+        RedisClient client = REDIS.newClient();
         RedisVerificationStore store = RedisVerificationStore.create(client);
         RedisRateLimiter limiter = RedisRateLimiter.create(client);
         instances.add(store);
