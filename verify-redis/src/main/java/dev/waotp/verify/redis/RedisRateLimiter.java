@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link RateLimiter} whose token buckets live in Redis (Bucket4j's Lettuce integration), so the limits hold for
@@ -115,7 +116,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(rule.count()).refillGreedy(rule.count(), rule.period()))
                 .build();
-        return buckets.builder().build(name.getBytes(StandardCharsets.UTF_8), configuration);
+        return buckets.builder().build(name.getBytes(StandardCharsets.UTF_8),
+                () -> CompletableFuture.completedFuture(configuration));
     }
 
     private static LettuceBasedProxyManagerBuilder<byte[]> proxyManagerBuilder(
