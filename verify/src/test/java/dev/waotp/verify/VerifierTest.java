@@ -23,7 +23,7 @@ class VerifierTest {
     private final MutableClock clock = new MutableClock(T0);
 
     private VerifierBuilder builder() {
-        return Verifier.builder().sender(phone.sender).secret(SECRET).clock(clock);
+        return Verifier.builder().sender(phone.sender()).secret(SECRET).clock(clock);
     }
 
     @AfterEach
