@@ -1,0 +1,55 @@
+package dev.waotp.verify;
+
+import dev.waotp.SendResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** What {@link Verifier#start} did: a code was sent, or the start was refused and says for how long. */
+public sealed interface StartResult permits StartResult.Sent, StartResult.TooSoon, StartResult.RateLimited {
+
+    /**
+     * A new code was sent; any earlier code for the phone stopped working.
+     *
+     * @param sendResult Kaleyra's answer to the send
+     * @param expiresAt when the code stops working
+     * @param resendAfter how long until the next start for this phone can succeed
+     * @param sendsLeft how many more codes this verification may send
+     */
+    record Sent(SendResult sendResult, Instant expiresAt, Duration resendAfter, int sendsLeft)
+            implements StartResult {
+        /** Checks that no field is null. */
+        public Sent {
+            Objects.requireNonNull(sendResult, "sendResult");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(resendAfter, "resendAfter");
+        }
+    }
+
+    /**
+     * Nothing was sent: the last code went out less than {@code resendAfter} ago, or the verification's
+     * sends are used up until it expires.
+     *
+     * @param retryAfter how long until a start can succeed
+     */
+    record TooSoon(Duration retryAfter) implements StartResult {
+        /** Checks that the wait is given. */
+        public TooSoon {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /**
+     * Nothing was sent: a rate limit refused the start.
+     *
+     * @param limit the limit that refused
+     * @param retryAfter how long until that limit allows a start again
+     */
+    record RateLimited(RateLimit limit, Duration retryAfter) implements StartResult {
+        /** Checks that no field is null. */
+        public RateLimited {
+            Objects.requireNonNull(limit, "limit");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+}
