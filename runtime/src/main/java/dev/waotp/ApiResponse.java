@@ -3,6 +3,7 @@ package dev.waotp;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body Kaleyra answers with, success or error: {@code code}, {@code message}, {@code data} (an
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ApiResponse(
-        @JsonProperty("code") String code,
-        @JsonProperty("message") String message,
-        @JsonProperty("data") JsonNode data,
-        @JsonProperty("error") JsonNode error) {}
+        @JsonProperty("code") @Nullable String code,
+        @JsonProperty("message") @Nullable String message,
+        @JsonProperty("data") @Nullable JsonNode data,
+        @JsonProperty("error") @Nullable JsonNode error) {}

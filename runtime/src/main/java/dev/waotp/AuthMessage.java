@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One send of an authentication template: who gets it, the one-time password and the optional refs.
@@ -19,16 +20,17 @@ import java.util.Objects;
  * client.send(message);
  * }</pre>
  *
- * <p>{@link #toString()} masks the one-time password and all but the last digits of each number.
+ * <p>{@link #toString()} masks the one-time password, the refs (they hold names and customer ids)
+ * and all but the last digits of each number.
  */
 public final class AuthMessage {
     private final TemplateSpec template;
     private final List<String> recipients;
     private final String joinedRecipients;
     private final String otp;
-    private final String ref;
-    private final String ref1;
-    private final String ref2;
+    private final @Nullable String ref;
+    private final @Nullable String ref1;
+    private final @Nullable String ref2;
 
     private AuthMessage(Builder builder) {
         this.template = builder.template;
@@ -64,17 +66,17 @@ public final class AuthMessage {
     }
 
     /** {@code extra_info.ref}, or {@code null} when not set. */
-    public String ref() {
+    public @Nullable String ref() {
         return ref;
     }
 
     /** {@code extra_info.ref1}, or {@code null} when not set. */
-    public String ref1() {
+    public @Nullable String ref1() {
         return ref1;
     }
 
     /** {@code extra_info.ref2}, or {@code null} when not set. */
-    public String ref2() {
+    public @Nullable String ref2() {
         return ref2;
     }
 
@@ -83,9 +85,9 @@ public final class AuthMessage {
         return "AuthMessage{template=" + template
                 + ", to=" + Redaction.phoneNumbers(recipients)
                 + ", otp=" + Redaction.SECRET
-                + (ref == null ? "" : ", ref=" + ref)
-                + (ref1 == null ? "" : ", ref1=" + ref1)
-                + (ref2 == null ? "" : ", ref2=" + ref2)
+                + (ref == null ? "" : ", ref=" + Redaction.SECRET)
+                + (ref1 == null ? "" : ", ref1=" + Redaction.SECRET)
+                + (ref2 == null ? "" : ", ref2=" + Redaction.SECRET)
                 + "}";
     }
 

@@ -1,12 +1,13 @@
 package dev.waotp;
 
-import java.util.Map;
-
-/** {@code WA500} or any HTTP 5xx: Kaleyra failed; retried by the client's retry policy before it is thrown. */
+/**
+ * {@code WA500} or any HTTP 5xx: Kaleyra, or a server in front of it, failed. Retried as the client's
+ * {@link RetryPolicy} allows before it is thrown; see {@link RetryPolicy.Builder#retryUnconfirmed}.
+ */
 public final class KaleyraServerException extends KaleyraApiException {
     private static final long serialVersionUID = 1L;
 
-    public KaleyraServerException(int httpStatus, String code, String apiMessage, Map<String, String> errors) {
-        super(httpStatus, code, apiMessage, errors);
+    KaleyraServerException(ApiError error) {
+        super(error);
     }
 }

@@ -9,7 +9,7 @@ public final class KaleyraTransportException extends KaleyraException {
 
     private final int attempts;
 
-    public KaleyraTransportException(String message, int attempts, Throwable cause) {
+    KaleyraTransportException(String message, int attempts, Throwable cause) {
         super(message + " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)"), cause);
         this.attempts = attempts;
     }

@@ -1,11 +1,21 @@
 package dev.waotp;
 
-/** The Kaleyra data centre an account lives in; each has its own API host. */
+/**
+ * The Kaleyra data centre ("pod") an account lives in; each has its own API host. Requests go to
+ * {@code https://<host>/v2/<sid>/whatsapp/<business number>/messages}.
+ *
+ * @see <a href="https://developers.kaleyra.io/docs/send-authentication-template-messages">Kaleyra:
+ *     Send Authentication Template Messages</a>
+ */
 public enum Region {
-    IN("podapi.in.kaleyra.io"),
-    SG("podapi.kaleyra.io"),
-    EU("podapi.eu.kaleyra.io"),
-    NA("podapi.na.kaleyra.ai");
+    /** India: {@code api.in.kaleyra.io}. */
+    IN("api.in.kaleyra.io"),
+    /** Singapore: {@code api.kaleyra.io}. */
+    SG("api.kaleyra.io"),
+    /** Europe: {@code api.eu.kaleyra.io}. */
+    EU("api.eu.kaleyra.io"),
+    /** North America: {@code api.na.kaleyra.ai}. */
+    NA("api.na.kaleyra.ai");
 
     private final String host;
 
@@ -13,7 +23,7 @@ public enum Region {
         this.host = host;
     }
 
-    /** The API host, for example {@code podapi.in.kaleyra.io}. */
+    /** The API host, for example {@code api.in.kaleyra.io}. */
     public String host() {
         return host;
     }

@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
-/** Turns Kaleyra's answer into a {@link SendResult} or the exception its code stands for. */
+/**
+ * Turns Kaleyra's answer into a {@link SendResult} or the exception its code stands for. This is the
+ * one place where a Kaleyra code is mapped to an exception type.
+ */
 final class ResponseReader {
     private final ObjectReader reader;
 
@@ -18,23 +25,24 @@ final class ResponseReader {
     }
 
     /**
-     * @throws KaleyraApiException for every answer but a 2xx with a message id
+     * Every 2xx is a {@link SendResult}, whatever its body: Kaleyra took the message, and reporting it
+     * as a failure would invite a second send.
+     *
+     * @throws KaleyraApiException for every other status
      * @throws IOException when the body could not be read off the connection
      */
-    SendResult read(int status, ResponseBody body) throws IOException {
+    SendResult read(int status, @Nullable Duration retryAfter, @Nullable ResponseBody body) throws IOException {
         ApiResponse answer = parse(body);
         if (status >= 200 && status < 300) {
-            String messageId = answer == null ? null : messageId(answer.data());
-            if (messageId != null) {
-                return new SendResult(messageId, answer.code(), answer.message());
-            }
-            throw new KaleyraApiException(status, answer == null ? null : answer.code(),
-                    "accepted, but the answer has no data.message_id", errors(answer));
+            return answer == null
+                    ? new SendResult(List.of(), null, null)
+                    : new SendResult(messageIds(answer.data()), answer.code(), answer.message());
         }
-        throw error(status, answer);
+        throw error(new ApiError(status, answer == null ? null : answer.code(),
+                answer == null ? null : answer.message(), errors(answer), retryAfter));
     }
 
-    private ApiResponse parse(ResponseBody body) throws IOException {
+    private @Nullable ApiResponse parse(@Nullable ResponseBody body) throws IOException {
         if (body == null) {
             return null;
         }
@@ -49,51 +57,63 @@ final class ResponseReader {
         }
     }
 
-    private static String messageId(JsonNode data) {
+    /** {@code data} is one object for one recipient, an array of them for several. */
+    private static List<String> messageIds(@Nullable JsonNode data) {
         if (data == null) {
-            return null;
+            return List.of();
         }
-        JsonNode first = data.isArray() && !data.isEmpty() ? data.get(0) : data;
-        JsonNode id = first.get("message_id");
+        if (!data.isArray()) {
+            String id = messageId(data);
+            return id == null ? List.of() : List.of(id);
+        }
+        List<String> ids = new ArrayList<>(data.size());
+        for (JsonNode element : data) {
+            String id = messageId(element);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static @Nullable String messageId(JsonNode data) {
+        JsonNode id = data.get("message_id");
         return id != null && id.isTextual() && !id.asText().isEmpty() ? id.asText() : null;
     }
 
-    private static KaleyraApiException error(int status, ApiResponse answer) {
-        String code = answer == null ? null : answer.code();
-        String message = answer == null ? null : answer.message();
-        Map<String, String> errors = errors(answer);
+    private static KaleyraApiException error(ApiError error) {
+        String code = error.code();
         if (code != null) {
             switch (code) {
                 case "RBC001":
-                    return new AuthenticationException(status, code, message, errors);
+                    return new AuthenticationException(error);
                 case "WA401":
-                    return new PhoneNumberNotRegisteredException(status, code, message, errors);
+                    return new PhoneNumberNotRegisteredException(error);
                 case "WA400":
-                    return new InvalidPayloadException(status, code, message, errors);
+                    return new InvalidPayloadException(error);
                 case "E110":
-                    return new LowBalanceException(status, code, message, errors);
+                    return new LowBalanceException(error);
+                case "WAV2101":
+                    return new DailyLimitReachedException(error);
                 case "WA500":
-                    return new KaleyraServerException(status, code, message, errors);
+                    return new KaleyraServerException(error);
                 case "WA-401":
                     // One code, two causes: the error map's key tells them apart.
-                    if (errors.containsKey("account")) {
-                        return new ApiNotAvailableException(status, code, message, errors);
+                    if (error.errors().containsKey("account")) {
+                        return new ApiNotAvailableException(error);
                     }
-                    if (errors.containsKey("phone_number")) {
-                        return new WrongApiVersionException(status, code, message, errors);
+                    if (error.errors().containsKey("phone_number")) {
+                        return new WrongApiVersionException(error);
                     }
                     break;
                 default:
                     break;
             }
         }
-        if (status >= 500) {
-            return new KaleyraServerException(status, code, message, errors);
-        }
-        return new KaleyraApiException(status, code, message, errors);
+        return error.httpStatus() >= 500 ? new KaleyraServerException(error) : new KaleyraApiException(error);
     }
 
-    private static Map<String, String> errors(ApiResponse answer) {
+    private static Map<String, String> errors(@Nullable ApiResponse answer) {
         if (answer == null || answer.error() == null || !answer.error().isObject()) {
             return Map.of();
         }

@@ -1,17 +1,26 @@
 package dev.waotp;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Which failed sends are tried again, how often and after how long. Only Kaleyra 5xx answers and
- * connection failures are retried, never a 4xx. Waits grow exponentially from {@code initialBackoff}
- * up to {@code maxBackoff}, each with random jitter so that many clients do not retry in step.
+ * Which failed sends are tried again, how often and after how long. Only 5xx answers and connection
+ * failures are retried, never a 4xx (a 429 included: see {@link Builder#retryUnconfirmed}). Waits
+ * grow exponentially from {@code initialBackoff} up to {@code maxBackoff}, each with random jitter so
+ * that many clients do not retry in step; a {@code Retry-After} the server sends is the wait instead.
+ * No retry waits past the client's {@link KaleyraClientBuilder#deadline(Duration) deadline}.
  *
- * <p>A request that timed out while waiting for the answer may have been delivered already; retrying
- * it can deliver the code twice. {@link Builder#retryUnconfirmed(boolean) retryUnconfirmed(false)}
- * retries only failures where the request surely never reached Kaleyra.
+ * <p>A request that may have reached Kaleyra without a clear refusal (a read timeout, a connection
+ * dropped mid-answer, a 502/503/504 or any 5xx without a Kaleyra code) may have been delivered;
+ * retrying it can deliver the code twice. {@link Builder#retryUnconfirmed(boolean)
+ * retryUnconfirmed(false)} makes that at most one delivery.
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();
@@ -60,6 +69,28 @@ public final class RetryPolicy {
         return retryUnconfirmed;
     }
 
+    /** Whether this policy tries a send again after {@code failure}, attempts and deadline aside. */
+    boolean retries(KaleyraException failure) {
+        if (failure instanceof KaleyraServerException server) {
+            // WA500 is Kaleyra's own answer that it did not take the message; any other 5xx may come
+            // from a proxy in front of Kaleyra after the message got through.
+            return retryUnconfirmed || "WA500".equals(server.code());
+        }
+        if (failure instanceof KaleyraTransportException transport && transport.getCause() instanceof IOException io) {
+            return retryUnconfirmed || neverSent(io);
+        }
+        return false;
+    }
+
+    /** Failures that happen before a byte of the request can have reached Kaleyra. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof ConnectException
+                || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException
+                || (e instanceof SocketTimeoutException
+                        && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
+    }
+
     /** Milliseconds to wait before the given attempt (2 for the first retry): half fixed, half random. */
     long delayMillisBefore(int attempt) {
         long ceiling = Math.min(maxBackoff.toMillis(),
@@ -102,9 +133,15 @@ public final class RetryPolicy {
         }
 
         /**
-         * Whether to retry when the request may have reached Kaleyra but no answer came (a read
-         * timeout, a connection dropped mid-answer). Default {@code true}; {@code false} trades a rare
-         * lost code for never sending one twice.
+         * Whether to retry when the request may have reached Kaleyra without a clear refusal: a read
+         * timeout, a connection dropped mid-answer, a 502, 503 or 504, or any 5xx without a Kaleyra
+         * code. Default {@code true}. With {@code false} a code is delivered at most once: only
+         * connection failures before the request was sent and Kaleyra's own {@code WA500} are retried,
+         * trading a rare lost code for never sending one twice.
+         *
+         * <p>A 429 is never retried either way: it means the account is over its rate, and retrying
+         * inside one send only adds to the burst. Its {@link KaleyraApiException#retryAfter()} tells
+         * the caller when to try again.
          */
         public Builder retryUnconfirmed(boolean retryUnconfirmed) {
             this.retryUnconfirmed = retryUnconfirmed;

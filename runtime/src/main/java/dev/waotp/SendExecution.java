@@ -1,17 +1,16 @@
 package dev.waotp;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.util.Locale;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import okhttp3.ResponseBody;
+import okio.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
@@ -19,8 +18,9 @@ import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
- * One send, tried as often as the {@link RetryPolicy} allows, blocking or asynchronously. Every way it
- * can end is a {@link SendResult} or a {@link KaleyraException}.
+ * One send, tried as often as the {@link RetryPolicy} and the deadline allow, blocking or
+ * asynchronously. Every way it can end is a {@link SendResult} or a {@link KaleyraException}, reported
+ * once to the {@link SendListener}.
  */
 final class SendExecution {
     private static final Logger log = LoggerFactory.getLogger(KaleyraClient.class);
@@ -29,98 +29,164 @@ final class SendExecution {
     private final RetryPolicy policy;
     private final ResponseReader reader;
     private final AuthMessage message;
+    private final SendListener listener;
+    private final BooleanSupplier closed;
+    private final long startNanos = System.nanoTime();
+    private final long deadlineNanos;
 
     SendExecution(Supplier<Call<ResponseBody>> calls, RetryPolicy policy, ResponseReader reader,
-            AuthMessage message) {
+            AuthMessage message, Duration deadline, SendListener listener, BooleanSupplier closed) {
         this.calls = calls;
         this.policy = policy;
         this.reader = reader;
         this.message = message;
+        this.listener = listener;
+        this.closed = closed;
+        this.deadlineNanos = startNanos + deadline.toNanos();
     }
 
     SendResult execute() {
+        try {
+            SendResult result = attemptUntilDone();
+            reportSent(result);
+            return result;
+        } catch (KaleyraException e) {
+            reportFailed(e);
+            throw e;
+        }
+    }
+
+    private SendResult attemptUntilDone() {
         for (int attempt = 1; ; attempt++) {
             logAttempt(attempt);
-            String failure;
+            KaleyraException failure;
             try {
-                return accepted(read(calls.get().execute()));
+                return accepted(read(withinDeadline(calls.get()).execute()));
             } catch (KaleyraServerException e) {
-                if (attempt >= policy.maxAttempts()) {
-                    throw e;
-                }
-                failure = e.getMessage();
+                failure = e;
             } catch (IOException e) {
-                if (!mayRetry(e, attempt)) {
-                    throw transportFailure(e, attempt);
-                }
-                failure = e.toString();
+                failure = transportFailure(e, attempt);
             }
-            sleepBefore(attempt + 1, failure);
+            long delay = retryDelay(attempt, failure);
+            if (delay < 0) {
+                throw failure;
+            }
+            sleep(delay, attempt);
+            if (closed.getAsBoolean()) {
+                throw closedWhileWaiting();
+            }
         }
     }
 
     CompletableFuture<SendResult> enqueue() {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         AtomicReference<Call<ResponseBody>> inFlight = new AtomicReference<>();
+        // However the future ends (our answer, cancel, orTimeout, completeExceptionally), no request
+        // may follow: cancelling a call that already finished does nothing.
         result.whenComplete((ignored, error) -> {
             Call<ResponseBody> call = inFlight.get();
-            if (result.isCancelled() && call != null) {
+            if (call != null) {
                 call.cancel();
             }
         });
-        enqueue(1, result, inFlight);
+        attempt(1, result, inFlight);
         return result;
     }
 
-    private void enqueue(int attempt, CompletableFuture<SendResult> result,
+    private void attempt(int attempt, CompletableFuture<SendResult> result,
             AtomicReference<Call<ResponseBody>> inFlight) {
+        if (closed.getAsBoolean()) {
+            result.completeExceptionally(closedWhileWaiting());
+            return;
+        }
+        Call<ResponseBody> call = withinDeadline(calls.get());
+        inFlight.set(call);
+        // Checked after publishing the call: a caller who ends the future from now on cancels it.
         if (result.isDone()) {
             return;
         }
         logAttempt(attempt);
-        Call<ResponseBody> call = calls.get();
-        inFlight.set(call);
         call.enqueue(new Callback<>() {
             @Override
             public void onResponse(Call<ResponseBody> call, Response<ResponseBody> response) {
                 try {
-                    result.complete(accepted(read(response)));
+                    succeed(result, accepted(read(response)));
                 } catch (KaleyraServerException e) {
-                    if (attempt >= policy.maxAttempts()) {
-                        result.completeExceptionally(e);
-                    } else {
-                        retryLater(attempt, e.getMessage(), result, inFlight);
-                    }
+                    retryOrFail(attempt, e, result, inFlight);
                 } catch (KaleyraException e) {
-                    result.completeExceptionally(e);
+                    fail(result, e);
                 } catch (IOException e) {
                     onFailure(call, e);
                 } catch (RuntimeException e) {
-                    result.completeExceptionally(new KaleyraException("unexpected failure reading the answer", e));
+                    fail(result, new KaleyraException("unexpected failure reading the answer", e));
                 }
             }
 
             @Override
             public void onFailure(Call<ResponseBody> call, Throwable t) {
                 if (result.isDone()) {
-                    return; // cancelled by the caller: nothing is waiting for this attempt
+                    return; // ended by the caller: nothing is waiting for this attempt
                 }
-                if (!(t instanceof IOException e)) {
-                    result.completeExceptionally(new KaleyraException("unexpected failure sending", t));
-                } else if (mayRetry(e, attempt)) {
-                    retryLater(attempt, e.toString(), result, inFlight);
+                if (t instanceof IOException e) {
+                    retryOrFail(attempt, transportFailure(e, attempt), result, inFlight);
                 } else {
-                    result.completeExceptionally(transportFailure(e, attempt));
+                    fail(result, new KaleyraException("unexpected failure sending", t));
                 }
             }
         });
     }
 
-    private void retryLater(int attempt, String failure, CompletableFuture<SendResult> result,
+    private void retryOrFail(int attempt, KaleyraException failure, CompletableFuture<SendResult> result,
             AtomicReference<Call<ResponseBody>> inFlight) {
-        long delay = delayBefore(attempt + 1, failure);
-        Executor later = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS);
-        later.execute(() -> enqueue(attempt + 1, result, inFlight));
+        long delay = retryDelay(attempt, failure);
+        if (delay < 0) {
+            fail(result, failure);
+            return;
+        }
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
+                .execute(() -> attempt(attempt + 1, result, inFlight));
+    }
+
+    private void succeed(CompletableFuture<SendResult> result, SendResult sent) {
+        reportSent(sent);
+        result.complete(sent);
+    }
+
+    private void fail(CompletableFuture<SendResult> result, KaleyraException failure) {
+        reportFailed(failure);
+        result.completeExceptionally(failure);
+    }
+
+    /**
+     * Milliseconds to wait before the next attempt, or -1 when {@code failure} ends the send: the
+     * policy does not retry it, the attempts are used up, or the wait would pass the deadline. A
+     * {@code Retry-After} from the server is the wait when there is one.
+     */
+    private long retryDelay(int attempt, KaleyraException failure) {
+        if (attempt >= policy.maxAttempts() || !policy.retries(failure)) {
+            return -1;
+        }
+        Duration asked = failure instanceof KaleyraApiException api ? api.retryAfter() : null;
+        long delay = asked != null ? asked.toMillis() : policy.delayMillisBefore(attempt + 1);
+        long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        if (delay >= left) {
+            log.warn("Sending {} failed ({}); not retrying: waiting {} ms would pass the deadline",
+                    description(), failure.getMessage(), delay);
+            return -1;
+        }
+        log.warn("Sending {} failed ({}); retrying in {} ms, attempt {}/{}",
+                description(), failure.getMessage(), delay, attempt + 1, policy.maxAttempts());
+        return delay;
+    }
+
+    /** Each attempt may take what is left of the deadline, and no more than the call timeout. */
+    private Call<ResponseBody> withinDeadline(Call<ResponseBody> call) {
+        long left = Math.max(deadlineNanos - System.nanoTime(), 1);
+        Timeout timeout = call.timeout();
+        if (timeout.timeoutNanos() == 0 || left < timeout.timeoutNanos()) {
+            timeout.timeout(left, TimeUnit.NANOSECONDS);
+        }
+        return call;
     }
 
     /** Checked first: the arguments cost more than the call when debug is off, as it is on a hot path. */
@@ -137,27 +203,36 @@ final class SendExecution {
 
     private SendResult read(Response<ResponseBody> response) throws IOException {
         try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
-            return reader.read(response.code(), body);
+            Duration retryAfter = RetryAfter.parse(response.headers().get(RetryAfter.HEADER), Instant.now());
+            return reader.read(response.code(), retryAfter, body);
         }
     }
 
     private SendResult accepted(SendResult result) {
         if (log.isDebugEnabled()) {
-            log.debug("Sent {}: {} message_id={}", description(), result.code(), result.messageId());
+            log.debug("Sent {}: {} message_ids={}", description(), result.code(), result.messageIds());
         }
         return result;
     }
 
-    private boolean mayRetry(IOException e, int attempt) {
-        return attempt < policy.maxAttempts() && (policy.retryUnconfirmed() || neverSent(e));
+    private void reportSent(SendResult result) {
+        try {
+            listener.sent(message.template(), result, elapsed());
+        } catch (RuntimeException e) {
+            log.warn("SendListener.sent threw; ignored", e);
+        }
     }
 
-    /** Failures that happen before a byte of the request can have reached Kaleyra. */
-    private static boolean neverSent(IOException e) {
-        return e instanceof ConnectException
-                || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException
-                || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
+    private void reportFailed(KaleyraException failure) {
+        try {
+            listener.failed(message.template(), failure, elapsed());
+        } catch (RuntimeException e) {
+            log.warn("SendListener.failed threw; ignored", e);
+        }
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     private KaleyraTransportException transportFailure(IOException e, int attempt) {
@@ -166,20 +241,17 @@ final class SendExecution {
         return new KaleyraTransportException(what + description() + ": " + e, attempt, e);
     }
 
-    private long delayBefore(int nextAttempt, String failure) {
-        long delay = policy.delayMillisBefore(nextAttempt);
-        log.warn("Sending {} failed ({}); retrying in {} ms, attempt {}/{}",
-                description(), failure, delay, nextAttempt, policy.maxAttempts());
-        return delay;
+    private IllegalStateException closedWhileWaiting() {
+        return new IllegalStateException("KaleyraClient was closed while sending " + description()
+                + " waited to retry; nothing more was sent");
     }
 
-    private void sleepBefore(int nextAttempt, String failure) {
+    private void sleep(long delay, int attempt) {
         try {
-            Thread.sleep(delayBefore(nextAttempt, failure));
+            Thread.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KaleyraTransportException("interrupted while waiting to retry " + description(),
-                    nextAttempt - 1, e);
+            throw new KaleyraTransportException("interrupted while waiting to retry " + description(), attempt, e);
         }
     }
 }

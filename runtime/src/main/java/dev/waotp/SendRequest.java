@@ -19,7 +19,7 @@ record SendRequest(
         Parameter otp = new Parameter("text", otpText);
         Template template = new Template(
                 spec.name(),
-                new Language(spec.language()),
+                new Language(spec.lang()),
                 List.of(
                         new Component("body", null, null, List.of(otp)),
                         new Component("button", "url", spec.buttonIndex(), List.of(otp))));

@@ -1,12 +1,10 @@
 package dev.waotp;
 
-import java.util.Map;
-
 /** {@code WA-401} on {@code phone_number}, HTTP 401: the business number is set up for another version of the WhatsApp API; use that version's endpoint. */
 public final class WrongApiVersionException extends KaleyraApiException {
     private static final long serialVersionUID = 1L;
 
-    public WrongApiVersionException(int httpStatus, String code, String apiMessage, Map<String, String> errors) {
-        super(httpStatus, code, apiMessage, errors);
+    WrongApiVersionException(ApiError error) {
+        super(error);
     }
 }

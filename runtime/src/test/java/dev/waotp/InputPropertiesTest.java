@@ -252,7 +252,7 @@ class InputPropertiesTest {
         assertThat(object.get("recipient_type").textValue()).isEqualTo("individual");
         assertThat(object.get("type").textValue()).isEqualTo("template");
         assertThat(object.at("/template/name").textValue()).isEqualTo(template.name());
-        assertThat(object.at("/template/language/code").textValue()).isEqualTo(template.language());
+        assertThat(object.at("/template/language/code").textValue()).isEqualTo(template.lang());
         assertThat(object.at("/template/components/0/type").textValue()).isEqualTo("body");
         assertThat(object.at("/template/components/1/type").textValue()).isEqualTo("button");
         assertThat(object.at("/template/components/1/sub_type").textValue()).isEqualTo("url");
@@ -276,7 +276,7 @@ class InputPropertiesTest {
     @Property(tries = 300)
     void plainHttpIsAllowedOnlyToLoopback(@ForAll("hosts") String host) throws IOException {
         HttpUrl url = HttpUrl.parse("http://" + host + ":8080/");
-        KaleyraClient.Builder builder = clientFor(server).baseUrl("http://" + host + ":8080/");
+        KaleyraClientBuilder builder = clientFor(server).baseUrl("http://" + host + ":8080/");
         KaleyraClient built;
         try {
             built = builder.build();

@@ -21,7 +21,7 @@ final class MockKaleyra {
 
     private MockKaleyra() {}
 
-    static KaleyraClient.Builder clientFor(MockWebServer server) {
+    static KaleyraClientBuilder clientFor(MockWebServer server) {
         return KaleyraClient.builder()
                 .sid(SID)
                 .apiKey(API_KEY)
@@ -31,7 +31,7 @@ final class MockKaleyra {
     }
 
     /** A client for tests that send nothing: port 9 (discard) on loopback. */
-    static KaleyraClient.Builder offlineClient() {
+    static KaleyraClientBuilder offlineClient() {
         return KaleyraClient.builder()
                 .sid(SID)
                 .apiKey(API_KEY)

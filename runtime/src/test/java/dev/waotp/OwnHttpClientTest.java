@@ -36,20 +36,4 @@ class OwnHttpClientTest {
             own.dispatcher().executorService().shutdown();
         }
     }
-
-    @Test
-    void closingAClientThatOwnsItsHttpClientStopsItsThreads() throws Exception {
-        try (MockWebServer server = new MockWebServer()) {
-            server.start();
-            server.enqueue(accepted("A2"));
-            KaleyraClient client = clientFor(server).build();
-            client.sendAsync(loginCode()).join();
-
-            client.close();
-
-            assertThat(client.sendAsync(loginCode()))
-                    .as("a closed client refuses work instead of hanging")
-                    .failsWithin(java.time.Duration.ofSeconds(5));
-        }
-    }
 }

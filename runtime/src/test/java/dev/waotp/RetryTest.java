@@ -6,6 +6,7 @@ import static dev.waotp.MockKaleyra.json;
 import static dev.waotp.MockKaleyra.loginCode;
 import static dev.waotp.MockKaleyra.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.ServerSocket;
@@ -64,7 +65,7 @@ class RetryTest {
         server.enqueue(accepted("never"));
 
         try (KaleyraClient client = clientFor(server).build()) {
-            catchThrowableOfType(LowBalanceException.class, () -> client.send(loginCode()));
+            assertThatThrownBy(() -> client.send(loginCode())).isExactlyInstanceOf(LowBalanceException.class);
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
     }

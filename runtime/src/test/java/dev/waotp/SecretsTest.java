@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
     @Test
     void toStringsMaskTheApiKeyTheOtpAndMostOfEachNumber() {
-        KaleyraClient.Builder builder = offlineClient();
+        KaleyraClientBuilder builder = offlineClient();
         AuthMessage.Builder messageBuilder = AuthMessage.builder(AUTH1).to("+919876543210").otp(OTP);
         AuthMessage message = messageBuilder.build();
 
@@ -23,6 +23,15 @@ class SecretsTest {
             }
         }
         assertThat(message.toString()).contains("+********3210").contains("auth1/en_US");
+    }
+
+    @Test
+    void refsHoldNamesAndCustomerIdsSoToStringMasksThem() {
+        AuthMessage message = AuthMessage.builder(AUTH1).to("+919876543210").otp(OTP)
+                .ref("Jane Doe").ref1("customer-4711").ref2("jane@example.com").build();
+
+        assertThat(message.toString()).doesNotContain("Jane").doesNotContain("4711").doesNotContain("example")
+                .contains("ref=****, ref1=****, ref2=****");
     }
 
     @Test

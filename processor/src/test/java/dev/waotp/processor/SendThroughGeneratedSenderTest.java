@@ -82,7 +82,7 @@ class SendThroughGeneratedSenderTest {
         Object result = sender.getClass().getMethod("send", CharSequence.class, String.class, String.class, String.class)
                 .invoke(sender, new StringBuilder("482913"), "+919876543210", "second", "first");
 
-        assertThat(result).isEqualTo(new SendResult("A1", "WA202", "Request Accepted"));
+        assertThat(result).isEqualTo(new SendResult(List.of("A1"), "WA202", "Request Accepted"));
         RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v2/HXAP16XXXXXX97IN/whatsapp/+919000000000/messages");
         JsonNode body = json.readTree(request.getBody().utf8());
@@ -112,7 +112,7 @@ class SendThroughGeneratedSenderTest {
                 .invoke(sender, List.of("+919876543210", "+14155550123"), "1234");
 
         assertThat(((CompletableFuture<?>) future).get(5, TimeUnit.SECONDS))
-                .isEqualTo(new SendResult("A1", "WA202", "Request Accepted"));
+                .isEqualTo(new SendResult(List.of("A1"), "WA202", "Request Accepted"));
         assertThat(receivedJson().path("messaging_object").path("to").asText())
                 .isEqualTo("+919876543210,+14155550123");
     }

@@ -1,6 +1,7 @@
 package dev.waotp.sample;
 
 import dev.waotp.KaleyraClient;
+import dev.waotp.KaleyraClientBuilder;
 import dev.waotp.Region;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class Credentials {
     private Credentials() {}
 
     /** Empty when no Kaleyra variable is set: the app then uses the embedded stub. */
-    static Optional<KaleyraClient.Builder> fromEnvironment(Map<String, String> env) {
+    static Optional<KaleyraClientBuilder> fromEnvironment(Map<String, String> env) {
         boolean anySet = REQUIRED.stream().anyMatch(env::containsKey)
                 || env.containsKey("KALEYRA_REGION") || env.containsKey("KALEYRA_BASE_URL");
         if (!anySet) {
@@ -36,7 +37,7 @@ final class Credentials {
         if (!isBlank(env.get("KALEYRA_REGION")) && !isBlank(env.get("KALEYRA_BASE_URL"))) {
             throw new IllegalArgumentException("KALEYRA_REGION and KALEYRA_BASE_URL are both set: set one");
         }
-        KaleyraClient.Builder builder = KaleyraClient.builder()
+        KaleyraClientBuilder builder = KaleyraClient.builder()
                 .sid(env.get("KALEYRA_SID"))
                 .apiKey(env.get("KALEYRA_API_KEY"))
                 .businessNumber(env.get("KALEYRA_NUMBER"));

@@ -1,6 +1,7 @@
 package dev.waotp.sample;
 
 import dev.waotp.KaleyraClient;
+import dev.waotp.KaleyraClientBuilder;
 import dev.waotp.SendResult;
 import dev.waotp.testing.KaleyraStub;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String code = otp != null ? otp : OtpCodes.next(6);
-        Optional<KaleyraClient.Builder> kaleyra = Credentials.fromEnvironment(env);
+        Optional<KaleyraClientBuilder> kaleyra = Credentials.fromEnvironment(env);
         KaleyraStub stub = kaleyra.isPresent() ? null : KaleyraStub.start();
         try (stub; KaleyraClient client = kaleyra.orElseGet(() -> stub.clientBuilder()).build()) {
             out.println(stub == null
@@ -54,8 +55,15 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, SendResult result, String code) {
-        out.println("Sent template auth1 (en_US) to " + to + " with code " + "*".repeat(code.length())
+        out.println("Sent template auth1 (en_US) to " + masked(to) + " with code " + "*".repeat(code.length())
                 + (otp == null ? " (generated)" : ""));
-        out.println("Message id: " + result.messageId());
+        out.println(result.messageIdKnown()
+                ? "Message id: " + String.join(",", result.messageIds())
+                : "Accepted; Kaleyra's answer named no message id");
+    }
+
+    /** As the library's logs show numbers: all but the last four digits masked. */
+    static String masked(String phone) {
+        return phone.length() <= 4 ? "****" : "+" + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 4);
     }
 }

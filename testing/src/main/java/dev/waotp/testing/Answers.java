@@ -34,6 +34,9 @@ final class Answers {
             body("WA500", "Please try again later", NODES.objectNode(), "error", "Internal server error");
     private static final String NO_BALANCE =
             body("E110", LOW_BALANCE, NODES.objectNode(), "balance", LOW_BALANCE);
+    private static final String DAILY_LIMIT_MESSAGE = "Daily limit reached for the account";
+    private static final String DAILY_LIMIT =
+            body("WAV2101", DAILY_LIMIT_MESSAGE, NODES.objectNode(), "account", DAILY_LIMIT_MESSAGE);
 
     private Answers() {}
 
@@ -59,8 +62,8 @@ final class Answers {
     }
 
     /** The page gives no body for this; it is a WA400 whose error map names the template. */
-    static MockResponse templateNotApproved(String name, String language) {
-        String reason = "Template " + name + " (" + language + ") is not approved";
+    static MockResponse templateNotApproved(String name, String lang) {
+        String reason = "Template " + name + " (" + lang + ") is not approved";
         return json(400, body("WA400", PAYLOAD_MESSAGE, NODES.objectNode(), "template", reason));
     }
 
@@ -70,6 +73,11 @@ final class Answers {
 
     static MockResponse lowBalance() {
         return json(400, NO_BALANCE);
+    }
+
+    /** Kaleyra's error-code page names {@code WAV2101} but not its status or text: ours are 400 and our words. */
+    static MockResponse dailyLimitReached() {
+        return json(400, DAILY_LIMIT);
     }
 
     static MockResponse dropConnection() {

@@ -9,10 +9,11 @@ import java.util.Objects;
  * payload, so a test gets exactly the failure it asked for.
  */
 public final class Fault {
-    enum Kind { SERVER_ERROR, LOW_BALANCE, DELAY, DROP_CONNECTION }
+    enum Kind { SERVER_ERROR, LOW_BALANCE, DAILY_LIMIT, DELAY, DROP_CONNECTION }
 
     private static final Fault SERVER_ERROR = new Fault(Kind.SERVER_ERROR, Duration.ZERO);
     private static final Fault LOW_BALANCE = new Fault(Kind.LOW_BALANCE, Duration.ZERO);
+    private static final Fault DAILY_LIMIT = new Fault(Kind.DAILY_LIMIT, Duration.ZERO);
     private static final Fault DROP_CONNECTION = new Fault(Kind.DROP_CONNECTION, Duration.ZERO);
 
     private final Kind kind;
@@ -31,6 +32,11 @@ public final class Fault {
     /** Answer HTTP 400 with Kaleyra's {@code E110} low-balance body. */
     public static Fault lowBalance() {
         return LOW_BALANCE;
+    }
+
+    /** Answer with Kaleyra's {@code WAV2101}: the account's daily limit is reached (never retried). */
+    public static Fault dailyLimitReached() {
+        return DAILY_LIMIT;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.waotp.testing;
 
 import dev.waotp.KaleyraClient;
+import dev.waotp.KaleyraClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -105,7 +106,7 @@ public final class KaleyraStub implements AutoCloseable {
     }
 
     /** A client builder set up for this stub: SID, API key, business number and base URL. */
-    public KaleyraClient.Builder clientBuilder() {
+    public KaleyraClientBuilder clientBuilder() {
         return KaleyraClient.builder().sid(sid).apiKey(apiKey).businessNumber(businessNumber).baseUrl(baseUrl);
     }
 
@@ -197,11 +198,11 @@ public final class KaleyraStub implements AutoCloseable {
          * Approves a template in one language; call again for more. Without any call, {@code auth1} in
          * {@code en_US} is approved.
          */
-        public Builder approve(String templateName, String language) {
-            if (templateName == null || templateName.isBlank() || language == null || language.isBlank()) {
-                throw new IllegalArgumentException("template name and language must not be blank");
+        public Builder approve(String templateName, String lang) {
+            if (templateName == null || templateName.isBlank() || lang == null || lang.isBlank()) {
+                throw new IllegalArgumentException("template name and lang must not be blank");
             }
-            approved.add(new ApprovedTemplate(templateName, language));
+            approved.add(new ApprovedTemplate(templateName, lang));
             return this;
         }
 

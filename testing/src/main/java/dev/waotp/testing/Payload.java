@@ -6,7 +6,7 @@ import java.util.List;
 record Payload(
         List<String> recipients,
         String templateName,
-        String language,
+        String lang,
         String otp,
         int buttonIndex,
         String subType,
@@ -16,12 +16,12 @@ record Payload(
         String waSource) {
 
     ReceivedMessage received(String messageId, String businessNumber, String rawJson) {
-        return new ReceivedMessage(messageId, businessNumber, recipients, templateName, language, otp,
+        return new ReceivedMessage(messageId, businessNumber, recipients, templateName, lang, otp,
                 buttonIndex, subType, ref, ref1, ref2, waSource, rawJson);
     }
 
     @Override
     public String toString() {
-        return "Payload{template=" + templateName + "/" + language + ", otp=****}";
+        return "Payload{template=" + templateName + "/" + lang + ", otp=****}";
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param businessNumber the business number from the request path
  * @param recipients {@code messaging_object.to}, split on commas
  * @param templateName {@code template.name}
- * @param language {@code template.language.code}
+ * @param lang {@code template.language.code}
  * @param otp the one-time password (the same in the body and the button, or it would be refused)
  * @param buttonIndex the button component's {@code index}
  * @param subType the button component's {@code sub_type}
@@ -27,7 +27,7 @@ public record ReceivedMessage(
         String businessNumber,
         List<String> recipients,
         String templateName,
-        String language,
+        String lang,
         String otp,
         int buttonIndex,
         String subType,
@@ -47,7 +47,7 @@ public record ReceivedMessage(
         return "ReceivedMessage{messageId=" + messageId
                 + ", businessNumber=" + businessNumber
                 + ", recipients=" + recipients
-                + ", template=" + templateName + "/" + language
+                + ", template=" + templateName + "/" + lang
                 + ", otp=****"
                 + ", buttonIndex=" + buttonIndex
                 + ", subType=" + subType

@@ -47,6 +47,7 @@ final class StubDispatcher extends Dispatcher {
         return switch (fault.kind()) {
             case SERVER_ERROR -> Answers.serverError();
             case LOW_BALANCE -> Answers.lowBalance();
+            case DAILY_LIMIT -> Answers.dailyLimitReached();
             case DROP_CONNECTION -> Answers.dropConnection();
             case DELAY -> Answers.delayed(answer(request), fault.delay().toMillis());
         };
@@ -86,8 +87,8 @@ final class StubDispatcher extends Dispatcher {
         } catch (InvalidPayload e) {
             return Answers.badPayload(e.getMessage());
         }
-        if (!approved.contains(new ApprovedTemplate(payload.templateName(), payload.language()))) {
-            return Answers.templateNotApproved(payload.templateName(), payload.language());
+        if (!approved.contains(new ApprovedTemplate(payload.templateName(), payload.lang()))) {
+            return Answers.templateNotApproved(payload.templateName(), payload.lang());
         }
         String messageId = MessageIds.next();
         received.add(payload.received(messageId, businessNumber, body));

@@ -9,6 +9,7 @@ import dev.waotp.InvalidPayloadException;
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraServerException;
 import dev.waotp.KaleyraTransportException;
+import dev.waotp.DailyLimitReachedException;
 import dev.waotp.LowBalanceException;
 import dev.waotp.PhoneNumberNotRegisteredException;
 import dev.waotp.RetryPolicy;
@@ -80,7 +81,7 @@ class KaleyraStubTest {
             assertThat(received.businessNumber()).isEqualTo(stub.businessNumber());
             assertThat(received.recipients()).containsExactly("+919876543210", "+14155550100");
             assertThat(received.templateName()).isEqualTo("auth1");
-            assertThat(received.language()).isEqualTo("en_US");
+            assertThat(received.lang()).isEqualTo("en_US");
             assertThat(received.otp()).isEqualTo("482913");
             assertThat(received.buttonIndex()).isEqualTo(3);
             assertThat(received.subType()).isEqualTo("url");
@@ -169,7 +170,7 @@ class KaleyraStubTest {
             assertThat(custom.businessNumber()).isEqualTo("+910000000001");
             assertThat(custom.received()).singleElement()
                     .returns("+910000000002", ReceivedMessage::businessNumber)
-                    .returns("hi", ReceivedMessage::language);
+                    .returns("hi", ReceivedMessage::lang);
             // Approving other templates replaces the default one.
             assertThatThrownBy(() -> second.send(message("1234"))).isInstanceOf(InvalidPayloadException.class);
         }
@@ -212,6 +213,19 @@ class KaleyraStubTest {
         assertThat(stub.requestCount()).isEqualTo(1);
         // The fault is used up: the next send goes through.
         assertThat(client.send(message("482913")).code()).isEqualTo("WA202");
+    }
+
+    @Test
+    void theDailyLimitIsNotRetried() {
+        stub.failNext(1, Fault.dailyLimitReached());
+
+        assertThatThrownBy(() -> client.send(message("482913")))
+                .isInstanceOfSatisfying(DailyLimitReachedException.class, e -> {
+                    assertThat(e.code()).isEqualTo("WAV2101");
+                    assertThat(e.errors()).containsOnlyKeys("account");
+                });
+        assertThat(stub.requestCount()).isEqualTo(1);
+        assertThat(stub.received()).isEmpty();
     }
 
     @Test

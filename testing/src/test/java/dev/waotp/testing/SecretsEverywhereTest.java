@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.waotp.AuthMessage;
 import dev.waotp.KaleyraClient;
+import dev.waotp.KaleyraClientBuilder;
 import dev.waotp.Region;
 import dev.waotp.RetryPolicy;
 import dev.waotp.TemplateSpec;
@@ -155,7 +156,7 @@ class SecretsEverywhereTest {
             seen.add(new KaleyraStubExtension(stubBuilder));
             try (KaleyraStub stub = stubBuilder.start()) {
                 seen.add(stub);
-                KaleyraClient.Builder builder = stub.clientBuilder().okHttpClient(http).retryPolicy(QUICK)
+                KaleyraClientBuilder builder = stub.clientBuilder().okHttpClient(http).retryPolicy(QUICK)
                         .readTimeout(Duration.ofMillis(300));
                 seen.add(builder);
                 seen.add(QUICK);
@@ -173,6 +174,8 @@ class SecretsEverywhereTest {
                     sendAsync(client, otp());                                   // 4 same, async
                     stub.failNext(1, Fault.lowBalance());
                     send(client, otp());                                        // 5 E110
+                    stub.failNext(1, Fault.dailyLimitReached());
+                    sendAsync(client, otp());                                   // 5b WAV2101
                     stub.failNext(3, Fault.dropConnection());
                     sendAsync(client, otp());                                   // 6 dropped connections
                     stub.failNext(3, Fault.delay(Duration.ofSeconds(1)));

@@ -34,7 +34,7 @@ abstract class StubbedKaleyra {
         assertThat(kaleyra.stub().received()).singleElement().satisfies(received -> {
             assertThat(received.messageId()).isEqualTo(messageId);
             assertThat(received.templateName()).isEqualTo(template);
-            assertThat(received.language()).isEqualTo(language);
+            assertThat(received.lang()).isEqualTo(language);
             assertThat(received.recipients()).containsExactly(phone);
             // The stub refuses a payload whose body and button codes differ, so this is both.
             assertThat(received.otp()).isEqualTo(otp);

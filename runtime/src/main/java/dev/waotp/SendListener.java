@@ -1,0 +1,23 @@
+package dev.waotp;
+
+import java.time.Duration;
+
+/**
+ * Hears how each send ended, once per send, after its last attempt: for metrics and audit logs
+ * without wrapping every sender. Set with {@link KaleyraClientBuilder#listener(SendListener)}.
+ *
+ * <p>Called on the thread that finished the send (the caller's, or an OkHttp thread for async
+ * sends), before the caller sees the result: keep it quick. An exception it throws is logged and
+ * otherwise ignored. Input errors, thrown before anything is sent, and cancelled async sends are not
+ * reported.
+ */
+public interface SendListener {
+    /** A listener that does nothing, the default. */
+    SendListener NONE = new SendListener() {};
+
+    /** Kaleyra accepted the message. {@code elapsed} covers every attempt and wait. */
+    default void sent(TemplateSpec template, SendResult result, Duration elapsed) {}
+
+    /** The send failed for good, after the retries the policy allows. */
+    default void failed(TemplateSpec template, KaleyraException error, Duration elapsed) {}
+}
