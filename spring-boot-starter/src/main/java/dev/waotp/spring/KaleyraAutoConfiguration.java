@@ -1,8 +1,10 @@
 package dev.waotp.spring;
 
 import dev.waotp.KaleyraClient;
+import dev.waotp.SendListener;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,11 +23,11 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(KaleyraProperties.class)
 @Import(AutoConfiguredAuthTemplatesRegistrar.class)
 public final class KaleyraAutoConfiguration {
-    /** The client, shared by every sender bean. */
+    /** The client, shared by every sender bean; it tells every {@link SendListener} bean how each send ended. */
     @Bean
     @ConditionalOnMissingBean
-    KaleyraClient kaleyraClient(KaleyraProperties properties) {
-        return KaleyraClientFactory.create(properties);
+    KaleyraClient kaleyraClient(KaleyraProperties properties, ObjectProvider<SendListener> listeners) {
+        return KaleyraClientFactory.create(properties, CompositeSendListener.of(listeners.orderedStream().toList()));
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.waotp.spring;
 
 import dev.waotp.InvalidInputException;
 import dev.waotp.KaleyraClient;
+import dev.waotp.KaleyraClientBuilder;
 import dev.waotp.RetryPolicy;
+import dev.waotp.SendListener;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -12,24 +14,7 @@ import org.jspecify.annotations.Nullable;
  * that names the property (not the builder method) and says how to fix it.
  */
 final class KaleyraClientFactory {
-    static final String PREFIX = "waotp.kaleyra.";
-
-    /** The builder's field names, as {@link InvalidInputException#field()} reports them, to property names. */
-    private static final Map<String, String> PROPERTIES = Map.ofEntries(
-            Map.entry("sid", "sid"),
-            Map.entry("apiKey", "api-key"),
-            Map.entry("region", "region"),
-            Map.entry("baseUrl", "base-url"),
-            Map.entry("businessNumber", "business-number"),
-            Map.entry("connectTimeout", "connect-timeout"),
-            Map.entry("readTimeout", "read-timeout"),
-            Map.entry("writeTimeout", "write-timeout"),
-            Map.entry("callTimeout", "call-timeout"),
-            Map.entry("deadline", "deadline"),
-            Map.entry("maxConcurrentRequests", "max-concurrent-requests"),
-            Map.entry("maxAttempts", "retry.max-attempts"),
-            Map.entry("initialBackoff", "retry.initial-backoff"),
-            Map.entry("maxBackoff", "retry.max-backoff"));
+    private static final String PREFIX = "waotp.kaleyra.";
 
     /** How to fix each property; the others get a generic sentence. */
     private static final Map<String, String> FIXES = Map.of(
@@ -45,7 +30,7 @@ final class KaleyraClientFactory {
 
     private KaleyraClientFactory() {}
 
-    static KaleyraClient create(KaleyraProperties properties) {
+    static KaleyraClient create(KaleyraProperties properties, SendListener listener) {
         require("sid", properties.sid());
         require("api-key", properties.apiKey());
         require("business-number", properties.businessNumber());
@@ -56,34 +41,41 @@ final class KaleyraClientFactory {
             throw invalid("base-url", "cannot be set together with waotp.kaleyra.region", null);
         }
         try {
-            KaleyraClient.Builder builder = KaleyraClient.builder()
+            KaleyraClientBuilder builder = KaleyraClient.builder()
                     .sid(properties.sid())
                     .apiKey(properties.apiKey())
                     .businessNumber(properties.businessNumber())
-                    .retryPolicy(retryPolicy(properties.retry()));
+                    .retryPolicy(retryPolicy(properties.retry()))
+                    .listener(listener);
             ifSet(properties.region(), builder::region);
             ifSet(properties.baseUrl(), builder::baseUrl);
             ifSet(properties.connectTimeout(), builder::connectTimeout);
             ifSet(properties.readTimeout(), builder::readTimeout);
             ifSet(properties.writeTimeout(), builder::writeTimeout);
             ifSet(properties.callTimeout(), builder::callTimeout);
+            ifSet(properties.deadline(), builder::deadline);
             ifSet(properties.maxConcurrentRequests(), builder::maxConcurrentRequests);
             return builder.build();
         } catch (InvalidInputException e) {
-            throw invalid(PROPERTIES.getOrDefault(e.field(), e.field()), e.rule(), e);
+            throw invalid(WaotpStartupException.kebabCase(e.field()), e.rule(), e);
         }
     }
 
     private static RetryPolicy retryPolicy(KaleyraProperties.Retry retry) {
-        RetryPolicy.Builder builder = RetryPolicy.builder();
-        ifSet(retry.maxAttempts(), builder::maxAttempts);
-        ifSet(retry.initialBackoff(), builder::initialBackoff);
-        ifSet(retry.maxBackoff(), builder::maxBackoff);
-        ifSet(retry.retryUnconfirmed(), builder::retryUnconfirmed);
-        return builder.build();
+        try {
+            RetryPolicy.Builder builder = RetryPolicy.builder();
+            ifSet(retry.maxAttempts(), builder::maxAttempts);
+            ifSet(retry.initialBackoff(), builder::initialBackoff);
+            ifSet(retry.maxBackoff(), builder::maxBackoff);
+            ifSet(retry.retryUnconfirmed(), builder::retryUnconfirmed);
+            return builder.build();
+        } catch (InvalidInputException e) {
+            throw invalid("retry." + WaotpStartupException.kebabCase(e.field()), e.rule(), e);
+        }
     }
 
-    private static <T> void ifSet(@Nullable T value, Consumer<T> setter) {
+    /** Calls {@code setter} only for a property that is set, so that unset ones keep the builder's default. */
+    static <T> void ifSet(@Nullable T value, Consumer<T> setter) {
         if (value != null) {
             setter.accept(value);
         }
@@ -96,8 +88,6 @@ final class KaleyraClientFactory {
     }
 
     private static WaotpStartupException invalid(String property, String rule, @Nullable Throwable cause) {
-        String name = PREFIX + property;
-        String fix = FIXES.getOrDefault(property, "Correct " + name + " in the application's configuration.");
-        return WaotpStartupException.invalidProperty(name, rule, fix, cause);
+        return WaotpStartupException.invalidProperty(PREFIX + property, rule, FIXES.get(property), cause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.waotp.spring;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +18,19 @@ final class WaotpStartupException extends RuntimeException {
         this.action = action;
     }
 
-    /** A property is missing or breaks a rule; {@code rule} completes "The property x ...". */
-    static WaotpStartupException invalidProperty(String property, String rule, String action,
+    /**
+     * A property is missing or breaks a rule; {@code rule} completes "The property x ...". Without a
+     * {@code fix}, the action asks to correct the property.
+     */
+    static WaotpStartupException invalidProperty(String property, String rule, @Nullable String fix,
             @Nullable Throwable cause) {
-        return new WaotpStartupException("The property " + property + " " + rule + ".", action, cause);
+        return new WaotpStartupException("The property " + property + " " + rule + ".",
+                fix != null ? fix : "Correct " + property + " in the application's configuration.", cause);
+    }
+
+    /** A builder's setting as Spring Boot names properties: {@code maxAttempts} is {@code max-attempts}. */
+    static String kebabCase(String builderField) {
+        return builderField.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     /** What the user should change, in one or two sentences. */
