@@ -10,39 +10,16 @@ import dev.waotp.spring.app.TestApplication;
 import dev.waotp.spring.other.OwnPackage;
 import dev.waotp.spring.other.SignupCode;
 import dev.waotp.spring.other.SignupCodeImpl;
-import dev.waotp.testing.KaleyraStub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-class AuthTemplateRegistrationTest {
-    private static KaleyraStub stub;
-
-    private ApplicationContextRunner runner;
-
-    @BeforeAll
-    static void startStub() {
-        stub = KaleyraStub.builder().approve("auth1", "en_US").approve("signup_code", "en").start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void runner() {
-        runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class))
-                .withPropertyValues("waotp.kaleyra.sid=" + stub.sid(), "waotp.kaleyra.api-key=" + stub.apiKey(),
-                        "waotp.kaleyra.business-number=" + stub.businessNumber(),
-                        "waotp.kaleyra.base-url=" + stub.baseUrl());
-    }
+class AuthTemplateRegistrationTest extends StubbedKaleyra {
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class))
+            .withPropertyValues(kaleyraProperties());
 
     @Test
     void aTemplateInTheApplicationsPackageBecomesABeanOfItsGeneratedClass() {
