@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the benchmarks, runs all three parts (payload, end to end, processor) and prints one table.
+# Builds the benchmarks, runs all parts (payload, end to end, verification store check, processor) and prints
+# one table of payload, end to end and processor; the store check's figures are in the JMH log and JSON.
 #
 #   benchmarks/run.sh [results-dir]          (default: benchmarks/results/latest)
 #
@@ -10,7 +11,7 @@
 #                        benchmarks' jar (how the "before" column of docs/BENCHMARKS.md was taken)
 #   BEFORE=<results-dir> show that earlier run's figures beside, as "before"
 #   JMH_ARGS=...         JMH run lengths (default: one fork, 2 x 2 s warm-up, 5 x 2 s measured)
-# The whole run takes about 10 minutes on 2 cores.
+# The whole run takes about 13 minutes on 2 cores.
 set -euo pipefail
 runtime_jar=${RUNTIME_JAR:+$(realpath "$RUNTIME_JAR")}
 cd "$(dirname "$0")/.."

@@ -1,0 +1,147 @@
+package dev.waotp.bench;
+
+import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.InMemoryVerificationStore;
+import dev.waotp.verify.StartRules;
+import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.redis.RedisVerificationStore;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import redis.embedded.RedisServer;
+
+/**
+ * One verification {@code check}, with 1 and with 32 threads: on the Redis store (one EVALSHA of the check script),
+ * a raw Lettuce EVALSHA of a trivial script on the same server and the same kind of connection (the baseline: one
+ * round trip, no work), and the in-memory store.
+ *
+ * <p>Every check is a wrong code under a maxAttempts no run reaches, so each one counts an attempt and compares, as a
+ * real check does, and none consumes its verification. Checks go round {@value #PHONES} phones started in set-up.
+ * The Redis server is a real {@code redis-server}, the binary embedded-redis ships, on loopback in its own process;
+ * the store and the baseline share one Lettuce client, each with its one connection, as an application would.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class StoreCheckBenchmark {
+    private static final int PHONES = 1024;
+    private static final StartRules RULES = new StartRules(Duration.ofHours(1), Duration.ZERO, 1);
+    private static final byte[] WRONG = new byte[32];
+    private static final String TRIVIAL_SCRIPT = "return 1";
+
+    private final String[] phones = new String[PHONES];
+    private final byte[][] keys = new byte[PHONES][];
+    private Path dir;
+    private RedisServer server;
+    private RedisClient client;
+    private RedisVerificationStore redisStore;
+    private InMemoryVerificationStore memoryStore;
+    private RedisCommands<byte[], byte[]> raw;
+    private String trivialSha;
+
+    @Setup(Level.Trial)
+    public void start() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        dir = Files.createTempDirectory("waotp-bench-redis");
+        server = RedisServer.newRedisServer().port(port)
+                .setting("dir " + dir).setting("save \"\"").setting("appendonly no").build();
+        server.start();
+        client = RedisClient.create(RedisURI.create("127.0.0.1", port));
+        redisStore = RedisVerificationStore.create(client);
+        memoryStore = new InMemoryVerificationStore();
+        raw = client.connect(ByteArrayCodec.INSTANCE).sync();
+        trivialSha = raw.scriptLoad(TRIVIAL_SCRIPT);
+
+        Instant now = Instant.now();
+        for (int i = 0; i < PHONES; i++) {
+            phones[i] = "+91987" + (1_000_000 + i);
+            keys[i] = ("bench:{" + phones[i] + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] code = new byte[32];
+            Arrays.fill(code, (byte) (1 + i % 255));
+            redisStore.start(phones[i], code, now, RULES);
+            memoryStore.start(phones[i], code, now, RULES);
+        }
+        for (VerificationStore store : new VerificationStore[] {redisStore, memoryStore}) {
+            if (check(store, 0).outcome() != CheckDecision.Outcome.WRONG_CODE) {
+                throw new IllegalStateException(store + " did not answer a wrong code");
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+        redisStore.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        server.stop();
+        Files.delete(dir);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public CheckDecision redisCheck_1(Cursor cursor) {
+        return check(redisStore, cursor.next++);
+    }
+
+    @Benchmark
+    @Threads(32)
+    public CheckDecision redisCheck_32(Cursor cursor) {
+        return check(redisStore, cursor.next++);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Long rawEvalsha_1(Cursor cursor) {
+        return rawEvalsha(cursor.next++);
+    }
+
+    @Benchmark
+    @Threads(32)
+    public Long rawEvalsha_32(Cursor cursor) {
+        return rawEvalsha(cursor.next++);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public CheckDecision inMemoryCheck_1(Cursor cursor) {
+        return check(memoryStore, cursor.next++);
+    }
+
+    @Benchmark
+    @Threads(32)
+    public CheckDecision inMemoryCheck_32(Cursor cursor) {
+        return check(memoryStore, cursor.next++);
+    }
+
+    private CheckDecision check(VerificationStore store, int n) {
+        return store.check(phones[Math.floorMod(n, PHONES)], WRONG, Instant.now(), Integer.MAX_VALUE);
+    }
+
+    private Long rawEvalsha(int n) {
+        return raw.evalsha(trivialSha, ScriptOutputType.INTEGER, new byte[][] {keys[Math.floorMod(n, PHONES)]});
+    }
+}

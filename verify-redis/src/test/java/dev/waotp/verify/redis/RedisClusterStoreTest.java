@@ -1,0 +1,97 @@
+package dev.waotp.verify.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.StartDecision;
+import dev.waotp.verify.StartRules;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The same store code on a three-master Redis Cluster: each phone's key lives on the master of its hash tag. */
+class RedisClusterStoreTest {
+    private static final StartRules RULES = new StartRules(Duration.ofMinutes(10), Duration.ofSeconds(30), 5);
+
+    private static RedisTestCluster cluster;
+    private static RedisClusterClient client;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = RedisTestCluster.start(3);
+        client = RedisClusterClient.create(cluster.uris());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        cluster.close();
+    }
+
+    @Test
+    void startAndCheckWorkForPhonesOnEveryMaster() {
+        List<String> phones = onePhonePerMaster();
+        assertThat(phones.stream().map(phone -> cluster.masterOf(key(phone))).collect(Collectors.toSet()))
+                .as("the phones' keys are on three different masters").isEqualTo(Set.of(0, 1, 2));
+
+        try (RedisVerificationStore store = RedisVerificationStore.create(client)) {
+            Instant now = Instant.now();
+            for (int i = 0; i < phones.size(); i++) {
+                String phone = phones.get(i);
+                assertThat(store.start(phone, hmac(i), now, RULES)).isEqualTo(StartDecision.started(4));
+                assertThat(existsOnItsMaster(phone)).as("key of %s on its master", phone).isTrue();
+            }
+            for (int i = 0; i < phones.size(); i++) {
+                String phone = phones.get(i);
+                assertThat(store.check(phone, hmac(i + 10), now, 5)).isEqualTo(CheckDecision.wrongCode(4));
+                assertThat(store.check(phone, hmac(i), now, 5))
+                        .isEqualTo(CheckDecision.of(CheckDecision.Outcome.APPROVED));
+                assertThat(existsOnItsMaster(phone)).as("approved, so removed").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void keysAreHashTaggedByPhoneSoEveryKeyOfAPhoneHasItsSlot() {
+        String phone = "+919876543210";
+        assertThat(cluster.masterOf(key(phone))).isEqualTo(cluster.masterOf(phone));
+    }
+
+    /** The first phone numbers found whose keys land on master 0, 1 and 2. */
+    private static List<String> onePhonePerMaster() {
+        String[] byMaster = new String[3];
+        for (long n = 9_876_543_210L; Arrays.stream(byMaster).anyMatch(p -> p == null); n++) {
+            String phone = "+91" + n;
+            byMaster[cluster.masterOf(key(phone))] = phone;
+        }
+        return new ArrayList<>(List.of(byMaster));
+    }
+
+    private static boolean existsOnItsMaster(String phone) {
+        RedisClient node = RedisClient.create(cluster.uris().get(cluster.masterOf(key(phone))));
+        try (var connection = node.connect()) {
+            return connection.sync().exists(key(phone)) == 1;
+        } finally {
+            node.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private static String key(String phone) {
+        return "waotp:verify:{" + phone + "}";
+    }
+
+    private static byte[] hmac(int value) {
+        byte[] hmac = new byte[32];
+        Arrays.fill(hmac, (byte) value);
+        return hmac;
+    }
+}

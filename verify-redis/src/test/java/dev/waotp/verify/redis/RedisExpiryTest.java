@@ -1,0 +1,72 @@
+package dev.waotp.verify.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.StartDecision;
+import dev.waotp.verify.StartRules;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** With a real short lifetime, verifications leave Redis by themselves: nothing grows without bound. */
+class RedisExpiryTest {
+    private static final Duration LIFETIME = Duration.ofSeconds(1);
+    private static final String PHONE = "+919876543210";
+    private static final String KEY = "waotp:verify:{" + PHONE + "}";
+
+    private static RedisTestServer redis;
+    private static StatefulRedisConnection<String, String> admin;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisTestServer.start();
+        admin = redis.newClient().connect();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @Test
+    void verificationKeyExpiresAfterTheCodesLifetime() throws InterruptedException {
+        RedisCommands<String, String> commands = admin.sync();
+        try (RedisVerificationStore store = RedisVerificationStore.create(redis.newClient())) {
+            byte[] code = new byte[32];
+            assertThat(store.start(PHONE, code, Instant.now(), new StartRules(LIFETIME, Duration.ZERO, 5)))
+                    .isEqualTo(StartDecision.started(4));
+            assertThat(commands.pttl(KEY)).isBetween(1L, LIFETIME.toMillis());
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (commands.exists(KEY) == 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            assertThat(commands.exists(KEY)).as("the key left by itself").isZero();
+            assertThat(commands.dbsize()).isZero();
+            assertThat(store.check(PHONE, code, Instant.now(), 5))
+                    .isEqualTo(CheckDecision.of(CheckDecision.Outcome.NOT_PENDING));
+        }
+    }
+
+    @Test
+    void aResendRenewsTheKeysLifetime() throws InterruptedException {
+        RedisCommands<String, String> commands = admin.sync();
+        StartRules rules = new StartRules(Duration.ofSeconds(60), Duration.ZERO, 5);
+        try (RedisVerificationStore store = RedisVerificationStore.create(redis.newClient())) {
+            store.start(PHONE, new byte[32], Instant.now(), rules);
+            Thread.sleep(1_100);
+            long before = commands.pttl(KEY);
+
+            store.start(PHONE, new byte[32], Instant.now(), rules);
+
+            assertThat(commands.pttl(KEY)).isGreaterThan(before);
+            commands.del(KEY);
+        }
+    }
+}

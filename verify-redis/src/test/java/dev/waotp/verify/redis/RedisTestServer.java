@@ -1,0 +1,134 @@
+package dev.waotp.verify.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
+
+/**
+ * A real {@code redis-server} process on a free loopback port, run from the binary that embedded-redis ships in its
+ * jar, so the tests need no Redis installed on the machine. Nothing is persisted; the working directory is a temp
+ * directory removed by {@link #close()}, which also shuts down the clients made by {@link #newClient()}.
+ */
+final class RedisTestServer implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private final RedisServer server;
+    private final List<RedisClient> clients = new ArrayList<>();
+
+    private RedisTestServer(int port, List<String> settings) throws IOException {
+        this.port = port;
+        this.dir = Files.createTempDirectory("waotp-redis-" + port + "-");
+        RedisServerBuilder builder = RedisServer.newRedisServer()
+                .bind("127.0.0.1")
+                .port(port)
+                .setting("dir " + dir)
+                .setting("save \"\"")
+                .setting("appendonly no");
+        settings.forEach(builder::setting);
+        this.server = builder.build();
+        server.start();
+    }
+
+    /** Starts a standalone server on a free port. */
+    static RedisTestServer start() {
+        return start(freePort(false), List.of());
+    }
+
+    /** Starts a server with cluster mode on, on a port whose cluster bus port (port + 10000) is free too. */
+    static RedisTestServer startClusterNode() {
+        return start(freePort(true), List.of(
+                "cluster-enabled yes",
+                "cluster-config-file nodes.conf",
+                "cluster-node-timeout 2000"));
+    }
+
+    private static RedisTestServer start(int port, List<String> settings) {
+        try {
+            return new RedisTestServer(port, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start redis-server on port " + port, e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    RedisURI uri() {
+        return RedisURI.create("127.0.0.1", port);
+    }
+
+    /** A new Lettuce client of this server (its own connections), shut down by {@link #close()}. */
+    RedisClient newClient() {
+        RedisClient client = RedisClient.create(uri());
+        clients.add(client);
+        return client;
+    }
+
+    /** Kills the server (its data is gone); {@link #restart()} brings it back on the same port. */
+    void stop() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void restart() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart redis-server on port " + port, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(client -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+        if (server.isActive()) {
+            stop();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
+            for (Path file : all) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove " + dir, e);
+        }
+    }
+
+    private static int freePort(boolean withClusterBus) {
+        for (int tries = 0; tries < 50; tries++) {
+            int port = bindableFreePort(0);
+            if (!withClusterBus) {
+                return port;
+            }
+            if (port + 10_000 <= 65_535 && bindableFreePort(port + 10_000) > 0) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port pair (port, port + 10000) found on the loopback interface");
+    }
+
+    /** The port bound when asking for {@code port} (0: any), or -1 when it is taken. */
+    private static int bindableFreePort(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
