@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * With {@code waotp-verify} on the class path, a {@link Verifier} from {@code waotp.verify.*} (unless the
@@ -25,9 +26,11 @@ import org.springframework.context.annotation.Bean;
  * {@link RateLimiter} bean (the Redis ones, when {@link RedisVerificationConfiguration} applies), else in
  * memory; the start-up log says which.
  */
-@AutoConfiguration(after = KaleyraAutoConfiguration.class)
+@AutoConfiguration(after = KaleyraAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(Verifier.class)
 @EnableConfigurationProperties(VerifyProperties.class)
+@Import(RedisVerificationConfiguration.class)
 public final class VerifierAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(VerifierAutoConfiguration.class);
 
