@@ -47,7 +47,7 @@ class RedisVerificationConfiguration {
         try {
             return open.apply(redis.getRequiredNativeClient());
         } catch (VerificationStoreException e) {
-            throw new WaotpStartupException("The Verifier's Redis " + what + " could not connect: " + e.getMessage(),
+            throw new WaotpStartupException("The Verifier's Redis " + what + " failed to start: " + e.getMessage() + ".",
                     UNREACHABLE_FIX, e);
         }
     }
