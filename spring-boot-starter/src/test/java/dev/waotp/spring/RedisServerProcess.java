@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
 /** A real redis-server process on a free loopback port, from the binary embedded-redis ships; nothing persisted. */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
     private final int port;
     private final RedisServer server;
 
@@ -22,7 +22,8 @@ final class RedisServerProcess implements AutoCloseable {
         server.start();
     }
 
-    static RedisServerProcess start() {
+    /** Starts a standalone server on a free port. */
+    public static RedisServerProcess start() {
         try {
             return new RedisServerProcess(freePort());
         } catch (IOException e) {
@@ -39,10 +40,12 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    /** The port it listens on, on 127.0.0.1. */
+    public int port() {
         return port;
     }
 
+    /** Stops the process. */
     @Override
     public void close() {
         try {
