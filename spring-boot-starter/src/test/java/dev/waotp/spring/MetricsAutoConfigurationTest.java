@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waotp.LowBalanceException;
 import dev.waotp.SendListener;
+import dev.waotp.SendResult;
+import dev.waotp.TemplateSpec;
 import dev.waotp.spring.app.LoginCode;
 import dev.waotp.spring.app.TestApplication;
 import dev.waotp.testing.Fault;
 import dev.waotp.verify.CheckResult;
-import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationListener;
 import dev.waotp.verify.Verifier;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -159,7 +161,7 @@ class MetricsAutoConfigurationTest extends StubbedKaleyra {
         int sent;
 
         @Override
-        public void sent(dev.waotp.TemplateSpec template, dev.waotp.SendResult result, java.time.Duration elapsed) {
+        public void sent(TemplateSpec template, SendResult result, Duration elapsed) {
             sent++;
         }
     }

@@ -9,10 +9,14 @@ import dev.waotp.spring.async.AsyncOnlyCode;
 import dev.waotp.spring.other.SignupCode;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.CodeSender;
+import dev.waotp.verify.InMemoryRateLimiter;
 import dev.waotp.verify.InMemoryVerificationStore;
+import dev.waotp.verify.RateLimiter;
 import dev.waotp.verify.StartResult;
+import dev.waotp.verify.VerificationListener;
 import dev.waotp.verify.VerificationStore;
 import dev.waotp.verify.Verifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -166,12 +170,43 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
     }
 
     @Test
-    void aStoreBeanIsUsedAndNamedInTheLog(CapturedOutput output) {
+    void storeAndRateLimiterBeansAreUsedAndNamedInTheLog(CapturedOutput output) {
         runner.withPropertyValues("waotp.verify.secret=" + SECRET)
                 .withBean(VerificationStore.class, InMemoryVerificationStore::new)
+                .withBean(RateLimiter.class, InMemoryRateLimiter::new)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(output).contains("pending codes kept by InMemoryVerificationStore;");
+                    assertThat(output).contains("pending codes kept by InMemoryVerificationStore;"
+                            + " starts limited by InMemoryRateLimiter");
+                });
+    }
+
+    @Test
+    void theApplicationsOwnListenersAreTold() {
+        List<StartResult> started = new ArrayList<>();
+        List<CheckResult> checked = new ArrayList<>();
+        VerificationListener first = new VerificationListener() {
+            @Override
+            public void started(StartResult result) {
+                started.add(result);
+            }
+        };
+        VerificationListener second = new VerificationListener() {
+            @Override
+            public void checked(CheckResult result) {
+                checked.add(result);
+            }
+        };
+        runner.withPropertyValues("waotp.verify.secret=" + SECRET)
+                .withBean("first", VerificationListener.class, () -> first)
+                .withBean("second", VerificationListener.class, () -> second)
+                .run(context -> {
+                    Verifier verifier = context.getBean(Verifier.class);
+                    verifier.start(PHONE, "203.0.113.7");
+                    verifier.check(PHONE, lastCodeSentTo(PHONE));
+
+                    assertThat(started).singleElement().isInstanceOf(StartResult.Sent.class);
+                    assertThat(checked).singleElement().isInstanceOf(CheckResult.Approved.class);
                 });
     }
 
@@ -212,7 +247,7 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
     @Configuration(proxyBeanMethods = false)
     static class OwnVerifier {
         final Verifier verifier = Verifier.builder().sender((phone, code) -> null)
-                .secret(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+                .secret(SECRET.getBytes(StandardCharsets.UTF_8)).build();
 
         @Bean
         Verifier ownVerifier() {
