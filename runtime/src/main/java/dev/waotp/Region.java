@@ -4,7 +4,7 @@ package dev.waotp;
  * The Kaleyra data centre ("pod") an account lives in; each has its own API host. Requests go to
  * {@code https://<host>/v2/<sid>/whatsapp/<business number>/messages}.
  *
- * @see <a href="https://developers.kaleyra.io/docs/send-authentication-template-messages">Kaleyra:
+ * @see <a href="https://developers.kaleyra.io/docs/whatsapp-api-v2-send-authentication-template-messages">Kaleyra:
  *     Send Authentication Template Messages</a>
  */
 public enum Region {

@@ -1,12 +1,9 @@
 package dev.waotp.sample;
 
 import dev.waotp.KaleyraClient;
-import dev.waotp.KaleyraClientBuilder;
 import dev.waotp.SendResult;
-import dev.waotp.testing.KaleyraStub;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,13 +35,9 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String code = otp != null ? otp : OtpCodes.next(6);
-        Optional<KaleyraClientBuilder> kaleyra = Credentials.fromEnvironment(env);
-        KaleyraStub stub = kaleyra.isPresent() ? null : KaleyraStub.start();
-        try (stub; KaleyraClient client = kaleyra.orElseGet(() -> stub.clientBuilder()).build()) {
-            out.println(stub == null
-                    ? "Sending through Kaleyra at " + client.baseUrl()
-                    : "No KALEYRA_* variables set: sending to the embedded Kaleyra stub at " + stub.baseUrl());
-            report(out, send(client, code), code);
+        try (Connection kaleyra = Connection.open(env)) {
+            out.println(kaleyra.describe());
+            report(out, send(kaleyra.client, code), code);
         }
         return 0;
     }
@@ -55,15 +48,10 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, SendResult result, String code) {
-        out.println("Sent template auth1 (en_US) to " + masked(to) + " with code " + "*".repeat(code.length())
+        out.println("Sent template auth1 (en_US) to " + Masked.phone(to) + " with code " + "*".repeat(code.length())
                 + (otp == null ? " (generated)" : ""));
         out.println(result.messageIdKnown()
                 ? "Message id: " + String.join(",", result.messageIds())
                 : "Accepted; Kaleyra's answer named no message id");
-    }
-
-    /** As the library's logs show numbers: all but the last four digits masked. */
-    static String masked(String phone) {
-        return phone.length() <= 4 ? "****" : "+" + "*".repeat(phone.length() - 5) + phone.substring(phone.length() - 4);
     }
 }

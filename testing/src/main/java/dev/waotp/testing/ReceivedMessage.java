@@ -2,6 +2,7 @@ package dev.waotp.testing;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request the stub accepted (answered 202), as it arrived. {@link #toString()} masks the
@@ -31,10 +32,10 @@ public record ReceivedMessage(
         String otp,
         int buttonIndex,
         String subType,
-        String ref,
-        String ref1,
-        String ref2,
-        String waSource,
+        @Nullable String ref,
+        @Nullable String ref1,
+        @Nullable String ref2,
+        @Nullable String waSource,
         String rawJson) {
 
     public ReceivedMessage {

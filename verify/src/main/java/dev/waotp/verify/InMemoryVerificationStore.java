@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * another; use the Redis store then).
  *
  * <p>Each operation is one atomic {@link ConcurrentHashMap#compute} on the phone's entry. Expired
- * entries are swept out at most once a minute (of the verifier's clock), and the number of entries is
- * capped: when the cap is reached even after a sweep, a start fails with
+ * entries are swept out by starts, at most once a minute of the verifier's clock (only starts add
+ * entries, so between starts nothing grows), and the number of entries is capped: when the cap is reached even after a sweep, a start fails with
  * {@link VerificationStoreException} rather than growing without bound. The per-application rate limit
  * keeps a real application far below the cap.
  */

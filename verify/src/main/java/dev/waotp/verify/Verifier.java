@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Verifier {
     private static final Logger log = LoggerFactory.getLogger(Verifier.class);
+    private static final int MAX_CALLER_KEY_LENGTH = 255;
 
     private final CodeSender sender;
     private final CodeHasher hasher;
@@ -77,8 +78,10 @@ public final class Verifier {
      * resend rules refuse; then nothing is sent and the result says how long to wait.
      *
      * @param phone the phone number, E.164 ({@code +} and 8 to 15 digits)
-     * @param callerKey who asks, for the per-caller limit: for example the client's IP address
-     * @throws InvalidInputException if {@code phone} is not E.164 or {@code callerKey} is null, before anything else
+     * @param callerKey who asks, for the per-caller limit: for example the client's IP address; at most
+     *     255 characters
+     * @throws InvalidInputException if {@code phone} is not E.164 or {@code callerKey} is null or too
+     *     long, before anything else
      * @throws VerificationStoreException if the store or the rate limiter fails or is too slow; nothing was sent
      * @throws RuntimeException whatever the sender threw (a {@code KaleyraException}); the code is withdrawn,
      *     so the next start is not refused as too soon, and the rate limits still count this start
@@ -87,6 +90,11 @@ public final class Verifier {
         requirePhone(phone);
         if (callerKey == null) {
             throw new InvalidInputException("callerKey", "is required");
+        }
+        if (callerKey.length() > MAX_CALLER_KEY_LENGTH) {
+            // Each key holds a bucket in the limiter: unbounded keys would be unbounded memory.
+            throw new InvalidInputException("callerKey",
+                    "must be at most " + MAX_CALLER_KEY_LENGTH + " characters, was " + callerKey.length());
         }
         StartResult result;
         try {

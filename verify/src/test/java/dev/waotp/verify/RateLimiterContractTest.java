@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.verify.StartResult.RateLimited;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +18,7 @@ public abstract class RateLimiterContractTest {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final int THREADS = 32;
 
+    /** The limiter under test, new for each test. */
     protected RateLimiter limiter;
     private String caller;
 
@@ -107,27 +102,19 @@ public abstract class RateLimiterContractTest {
     void concurrentStartsGetNoMoreTokensThanTheBucketHolds() throws Exception {
         RateLimits limits = RateLimits.builder().perPhone(5, HOUR).build();
         String phone = phone();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Optional<RateLimited>>> answers = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                String callerKey = caller + i;
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return limiter.tryAcquire(phone, callerKey, limits);
-                }));
-            }
-            go.countDown();
-            int allowed = 0;
-            for (Future<Optional<RateLimited>> answer : answers) {
-                allowed += answer.get(30, TimeUnit.SECONDS).isEmpty() ? 1 : 0;
-            }
+        int[] next = {0};
 
-            assertThat(allowed).isEqualTo(5);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Optional<RateLimited>> answers = Concurrently.run(THREADS, () -> {
+            String callerKey;
+            synchronized (next) {
+                callerKey = caller + next[0]++;
+            }
+            return limiter.tryAcquire(phone, callerKey, limits);
+        });
+
+        assertThat(answers).filteredOn(Optional::isEmpty).hasSize(5);
+        assertThat(answers).filteredOn(Optional::isPresent)
+                .allSatisfy(refused -> assertThat(refused.get().limit()).isEqualTo(RateLimit.PHONE));
     }
 
     /** A phone number no other test uses. */

@@ -8,25 +8,38 @@ import dev.waotp.testing.ReceivedMessage;
 import java.util.List;
 
 /**
- * The real send path for tests: a {@link CodeSender} that sends through a {@link KaleyraClient} to the
- * embedded {@link KaleyraStub}, which plays the phone: {@link #lastCode()} is the code it received.
+ * The real send path for Verifier tests (shipped in the test-jar for every store's tests): a
+ * {@link CodeSender} that sends through a {@link KaleyraClient} to the embedded {@link KaleyraStub},
+ * which plays the phone: {@link #lastCode()} is the code a user would have got.
  */
-final class StubPhone implements AutoCloseable {
-    static final String PHONE = "+919876543210";
+public final class StubPhone implements AutoCloseable {
+    /** A phone number the tests send to. */
+    public static final String PHONE = "+919876543210";
     private static final TemplateSpec AUTH1 = TemplateSpec.of("auth1", "en_US");
 
-    final KaleyraStub stub = KaleyraStub.start();
+    private final KaleyraStub stub = KaleyraStub.start();
     private final KaleyraClient client = stub.clientBuilder().build();
 
-    /** Sends the code as the generated {@code loginCode::send} would. */
-    final CodeSender sender = (phone, code) -> client.send(AuthMessage.builder(AUTH1).to(phone).otp(code).build());
+    /** Starts a stub and a client for it. */
+    public StubPhone() {}
 
-    List<ReceivedMessage> received() {
+    /** Sends the code as a generated {@code loginCode::send} would. */
+    public CodeSender sender() {
+        return (phone, code) -> client.send(AuthMessage.builder(AUTH1).to(phone).otp(code).build());
+    }
+
+    /** The stub, to inject faults or count requests. */
+    public KaleyraStub stub() {
+        return stub;
+    }
+
+    /** Every message the stub accepted, oldest first. */
+    public List<ReceivedMessage> received() {
         return stub.received();
     }
 
-    /** The code the phone got last. */
-    String lastCode() {
+    /** The code the phone got last; fails the test when none arrived. */
+    public String lastCode() {
         List<ReceivedMessage> received = stub.received();
         if (received.isEmpty()) {
             throw new AssertionError("the stub received no code");
@@ -34,6 +47,7 @@ final class StubPhone implements AutoCloseable {
         return received.get(received.size() - 1).otp();
     }
 
+    /** Closes the client and the stub. */
     @Override
     public void close() {
         client.close();

@@ -13,13 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +25,15 @@ import org.junit.jupiter.api.Test;
  * which also sets real key expiry (Redis) keeps entries for the whole test.
  */
 public abstract class VerificationStoreContractTest {
+    /** The lifetime of every code in these tests. */
     protected static final Duration LIFETIME = Duration.ofMinutes(10);
+    /** The least time between two sends in these tests. */
     protected static final Duration RESEND_AFTER = Duration.ofSeconds(30);
+    /** Sends per verification in these tests. */
     protected static final int MAX_SENDS = 3;
+    /** Checks per code in these tests. */
     protected static final int MAX_ATTEMPTS = 3;
+    /** The start rules of these tests. */
     protected static final StartRules RULES = new StartRules(LIFETIME, RESEND_AFTER, MAX_SENDS);
     private static final int THREADS = 32;
 
@@ -42,8 +41,11 @@ public abstract class VerificationStoreContractTest {
     private static final byte[] CODE_B = hmac(2);
     private static final byte[] WRONG = hmac(3);
 
+    /** The store under test, new for each test. */
     protected VerificationStore store;
+    /** The test's start time: the real time, to the millisecond. */
     protected Instant t0;
+    /** A phone number no other test uses. */
     protected String phone;
 
     /** A new, empty store (or one whose entries cannot collide with other tests' phone numbers). */
@@ -251,7 +253,7 @@ public abstract class VerificationStoreContractTest {
     void concurrentChecksOfTheRightCodeApproveExactlyOnce() throws Exception {
         store.start(phone, CODE_A, t0, RULES);
 
-        List<CheckDecision> decisions = concurrently(() -> store.check(phone, CODE_A, t0, MAX_ATTEMPTS));
+        List<CheckDecision> decisions = Concurrently.run(THREADS, () -> store.check(phone, CODE_A, t0, MAX_ATTEMPTS));
 
         assertThat(decisions).filteredOn(d -> d.outcome() == APPROVED).hasSize(1);
         assertThat(decisions).filteredOn(d -> d.outcome() == NOT_PENDING).hasSize(THREADS - 1);
@@ -262,7 +264,7 @@ public abstract class VerificationStoreContractTest {
         int maxAttempts = 5;
         store.start(phone, CODE_A, t0, RULES);
 
-        List<CheckDecision> decisions = concurrently(() -> store.check(phone, WRONG, t0, maxAttempts));
+        List<CheckDecision> decisions = Concurrently.run(THREADS, () -> store.check(phone, WRONG, t0, maxAttempts));
 
         assertThat(decisions).filteredOn(d -> d.outcome() == WRONG_CODE)
                 .extracting(CheckDecision::attemptsLeft).containsExactlyInAnyOrder(4, 3, 2, 1, 0);
@@ -278,7 +280,7 @@ public abstract class VerificationStoreContractTest {
         }
         int[] next = {0};
 
-        List<StartDecision> decisions = concurrently(() -> {
+        List<StartDecision> decisions = Concurrently.run(THREADS, () -> {
             byte[] code;
             synchronized (next) {
                 code = codes.get(next[0]++);
@@ -292,32 +294,6 @@ public abstract class VerificationStoreContractTest {
                 .filter(code -> store.check(phone, code, t0, THREADS).outcome() == APPROVED)
                 .count();
         assertThat(approved).isEqualTo(1);
-    }
-
-    /** Runs {@code task} on {@value #THREADS} threads released at once; returns every answer. */
-    protected static <T> List<T> concurrently(Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch ready = new CountDownLatch(THREADS);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return task.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** A 32-byte stand-in for an HMAC-SHA256, different for each {@code n}. */

@@ -25,7 +25,7 @@ class VerifierFailClosedTest {
     private final FaultyStore store = new FaultyStore();
     private final List<RuntimeException> failures = new ArrayList<>();
     private final Verifier verifier = Verifier.builder()
-            .sender(phone.sender).secret(SECRET).store(store).storeTimeout(Duration.ofMillis(200))
+            .sender(phone.sender()).secret(SECRET).store(store).storeTimeout(Duration.ofMillis(200))
             .listener(new VerificationListener() {
                 @Override
                 public void startFailed(RuntimeException error) {
@@ -80,7 +80,7 @@ class VerifierFailClosedTest {
         assertThatThrownBy(() -> verifier.start(PHONE, "caller"))
                 .isInstanceOf(VerificationStoreException.class)
                 .hasMessage("the verification store did not answer within 200 ms");
-        assertThat(phone.stub.requestCount()).isZero();
+        assertThat(phone.stub().requestCount()).isZero();
     }
 
     @Test
@@ -89,12 +89,12 @@ class VerifierFailClosedTest {
 
         assertThatThrownBy(() -> verifier.start(PHONE, "caller"))
                 .isInstanceOf(VerificationStoreException.class).hasMessage("redis is down");
-        assertThat(phone.stub.requestCount()).isZero();
+        assertThat(phone.stub().requestCount()).isZero();
     }
 
     @Test
     void startWithALimiterThatFailsSendsNothing() {
-        Verifier limited = Verifier.builder().sender(phone.sender).secret(SECRET)
+        Verifier limited = Verifier.builder().sender(phone.sender()).secret(SECRET)
                 .rateLimiter((phoneNumber, callerKey, limits) -> {
                     throw new IllegalStateException("limiter storage down");
                 })
@@ -103,12 +103,12 @@ class VerifierFailClosedTest {
         assertThatThrownBy(() -> limited.start(PHONE, "caller"))
                 .isInstanceOf(VerificationStoreException.class)
                 .hasMessage("the rate limiter failed: java.lang.IllegalStateException");
-        assertThat(phone.stub.requestCount()).isZero();
+        assertThat(phone.stub().requestCount()).isZero();
     }
 
     @Test
     void failedSendIsReportedEvenWhenTheStoreCannotWithdrawTheCode() {
-        phone.stub.failNext(1, Fault.lowBalance());
+        phone.stub().failNext(1, Fault.lowBalance());
         store.discardFailure = new VerificationStoreException("redis is down");
 
         assertThatThrownBy(() -> verifier.start(PHONE, "caller"))

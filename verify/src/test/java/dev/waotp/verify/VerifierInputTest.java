@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Bad input and bad settings get an error naming the field and the rule, before anything is sent or stored. */
 class VerifierInputTest {
     private final StubPhone phone = new StubPhone();
-    private final Verifier verifier = Verifier.builder().sender(phone.sender).secret(SECRET).build();
+    private final Verifier verifier = Verifier.builder().sender(phone.sender()).secret(SECRET).build();
 
     @AfterEach
     void closeStub() {
@@ -29,7 +29,7 @@ class VerifierInputTest {
         assertThatThrownBy(() -> verifier.start(bad, "caller"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("phone"))
                 .hasMessage("phone: must be E.164: '+' then 8 to 15 digits, the first not 0");
-        assertThat(phone.stub.requestCount()).isZero();
+        assertThat(phone.stub().requestCount()).isZero();
     }
 
     @Test
@@ -39,18 +39,20 @@ class VerifierInputTest {
     }
 
     @Test
-    void nullsAreRefusedNamingTheField() {
+    void missingOrOversizedValuesAreRefusedNamingTheField() {
         assertThatThrownBy(() -> verifier.start(null, "caller")).hasMessage("phone: is required");
         assertThatThrownBy(() -> verifier.start(PHONE, null)).hasMessage("callerKey: is required");
+        assertThatThrownBy(() -> verifier.start(PHONE, "k".repeat(256)))
+                .hasMessage("callerKey: must be at most 255 characters, was 256");
         assertThatThrownBy(() -> verifier.check(PHONE, null)).hasMessage("code: is required");
         assertThatThrownBy(() -> verifier.check("12345", "123456")).hasMessageStartingWith("phone: must be E.164");
-        assertThat(phone.stub.requestCount()).isZero();
+        assertThat(phone.stub().requestCount()).isZero();
     }
 
     @Test
     void builderNeedsASenderAndASecretOfAtLeast32Bytes() {
         assertThatThrownBy(() -> Verifier.builder().secret(SECRET).build()).hasMessage("sender: is required");
-        assertThatThrownBy(() -> Verifier.builder().sender(phone.sender).build())
+        assertThatThrownBy(() -> Verifier.builder().sender(phone.sender()).build())
                 .hasMessage("secret: is required (at least 32 bytes)");
         assertThatThrownBy(() -> Verifier.builder().secret(Arrays.copyOf(SECRET, 16)))
                 .isInstanceOf(InvalidInputException.class)
@@ -74,7 +76,7 @@ class VerifierInputTest {
 
     @Test
     void builderLeavesEarlierVerifiersAsTheyWere() {
-        VerifierBuilder builder = Verifier.builder().sender(phone.sender).secret(SECRET);
+        VerifierBuilder builder = Verifier.builder().sender(phone.sender()).secret(SECRET);
         Verifier first = builder.build();
         builder.lifetime(Duration.ofMinutes(1));
 

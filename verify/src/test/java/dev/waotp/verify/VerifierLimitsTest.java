@@ -23,7 +23,7 @@ class VerifierLimitsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
 
     private Verifier verifier(RateLimits limits) {
-        return Verifier.builder().sender(phone.sender).secret(SECRET).clock(clock).rateLimits(limits).build();
+        return Verifier.builder().sender(phone.sender()).secret(SECRET).clock(clock).rateLimits(limits).build();
     }
 
     @AfterEach
@@ -42,7 +42,7 @@ class VerifierLimitsTest {
         StartResult refused = verifier.start(PHONE, "caller");
 
         assertThat(refused).isEqualTo(new StartResult.RateLimited(RateLimit.PHONE, Duration.ofMinutes(29)));
-        assertThat(phone.stub.requestCount()).isEqualTo(2);
+        assertThat(phone.stub().requestCount()).isEqualTo(2);
     }
 
     @Test
@@ -54,7 +54,7 @@ class VerifierLimitsTest {
         assertThat(verifier.start("+919800000003", "198.51.100.9"))
                 .isInstanceOfSatisfying(StartResult.RateLimited.class, r -> assertThat(r.limit()).isEqualTo(RateLimit.CALLER));
         assertThat(verifier.start("+919800000003", "198.51.100.10")).isInstanceOf(StartResult.Sent.class);
-        assertThat(phone.stub.requestCount()).isEqualTo(3);
+        assertThat(phone.stub().requestCount()).isEqualTo(3);
     }
 
     @Test
@@ -67,13 +67,13 @@ class VerifierLimitsTest {
         assertThat(verifier.start("+919800000009", "caller-9"))
                 .isInstanceOfSatisfying(StartResult.RateLimited.class,
                         r -> assertThat(r.limit()).isEqualTo(RateLimit.APPLICATION));
-        assertThat(phone.stub.requestCount()).isEqualTo(3);
+        assertThat(phone.stub().requestCount()).isEqualTo(3);
     }
 
     @Test
     void failedSendReachesTheCallerAndTheNextStartIsNotTooSoon() {
         Verifier verifier = verifier(RateLimits.defaults());
-        phone.stub.failNext(1, Fault.lowBalance());
+        phone.stub().failNext(1, Fault.lowBalance());
 
         assertThatThrownBy(() -> verifier.start(PHONE, "caller")).isInstanceOf(LowBalanceException.class);
 
@@ -84,7 +84,7 @@ class VerifierLimitsTest {
     @Test
     void failedSendStillCountsAgainstTheRateLimits() {
         Verifier verifier = verifier(RateLimits.builder().perPhone(2, HOUR).build());
-        phone.stub.failNext(1, Fault.lowBalance());
+        phone.stub().failNext(1, Fault.lowBalance());
         assertThatThrownBy(() -> verifier.start(PHONE, "caller")).isInstanceOf(KaleyraException.class);
         verifier.start(PHONE, "caller");
         clock.advance(Duration.ofSeconds(30));
@@ -96,7 +96,7 @@ class VerifierLimitsTest {
     @Test
     void failedSendIsToldToTheListenerNotAsAnOutcome() {
         List<Object> heard = new ArrayList<>();
-        Verifier verifier = Verifier.builder().sender(phone.sender).secret(SECRET).clock(clock)
+        Verifier verifier = Verifier.builder().sender(phone.sender()).secret(SECRET).clock(clock)
                 .listener(new VerificationListener() {
                     @Override
                     public void started(StartResult result) {
@@ -108,7 +108,7 @@ class VerifierLimitsTest {
                         heard.add(error);
                     }
                 }).build();
-        phone.stub.failNext(1, Fault.lowBalance());
+        phone.stub().failNext(1, Fault.lowBalance());
 
         assertThatThrownBy(() -> verifier.start(PHONE, "caller")).isInstanceOf(LowBalanceException.class);
         assertThat(heard).singleElement().isInstanceOf(LowBalanceException.class);
@@ -117,7 +117,7 @@ class VerifierLimitsTest {
     @Test
     void refusedStartIsToldToTheListener() {
         List<StartResult> heard = new ArrayList<>();
-        Verifier verifier = Verifier.builder().sender(phone.sender).secret(SECRET).clock(clock)
+        Verifier verifier = Verifier.builder().sender(phone.sender()).secret(SECRET).clock(clock)
                 .rateLimits(RateLimits.builder().perPhone(1, HOUR).build())
                 .listener(new VerificationListener() {
                     @Override

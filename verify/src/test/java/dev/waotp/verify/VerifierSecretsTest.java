@@ -89,7 +89,7 @@ class VerifierSecretsTest {
                 throw new IllegalStateException("discard failed");
             }
         };
-        VerifierBuilder builder = Verifier.builder().sender(phone.sender).secret(SECRET).store(store)
+        VerifierBuilder builder = Verifier.builder().sender(phone.sender()).secret(SECRET).store(store)
                 .alphabet(CodeAlphabet.ALPHANUMERIC).codeLength(10).resendAfter(Duration.ZERO)
                 .listener(new VerificationListener() {
                     @Override
@@ -106,7 +106,7 @@ class VerifierSecretsTest {
         seen.add(verifier.start(PHONE, "caller"));
         storeDown[0] = true;
         seen.add(catchThrowable(() -> verifier.check(PHONE, phone.lastCode())));
-        phone.stub.failNext(1, Fault.lowBalance());
+        phone.stub().failNext(1, Fault.lowBalance());
         seen.add(catchThrowable(() -> verifier.start(PHONE, "caller")));
         seen.add(catchThrowable(() -> Verifier.builder().secret(Arrays.copyOf(SECRET, 31))));
 

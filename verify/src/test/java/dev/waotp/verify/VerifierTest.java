@@ -23,7 +23,7 @@ class VerifierTest {
     private final MutableClock clock = new MutableClock(T0);
 
     private VerifierBuilder builder() {
-        return Verifier.builder().sender(phone.sender).secret(SECRET).clock(clock);
+        return Verifier.builder().sender(phone.sender()).secret(SECRET).clock(clock);
     }
 
     @AfterEach
@@ -117,6 +117,30 @@ class VerifierTest {
         assertThat(verifier.start(PHONE, "caller"))
                 .isEqualTo(new StartResult.TooSoon(Duration.ofMinutes(10).minusSeconds(30)));
         assertThat(phone.received()).hasSize(2);
+    }
+
+    @Test
+    void concurrentChecksOfTheRightCodeThroughTheVerifierApproveOnce() throws Exception {
+        Verifier verifier = builder().build();
+        verifier.start(PHONE, "caller");
+        String code = phone.lastCode();
+
+        List<CheckResult> results = Concurrently.run(32, () -> verifier.check(PHONE, code));
+
+        assertThat(results).filteredOn(CheckResult.Approved.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(CheckResult.NotPending.class::isInstance).hasSize(31);
+    }
+
+    @Test
+    void concurrentWrongGuessesThroughTheVerifierAreCountedNoMoreThanMaxAttempts() throws Exception {
+        Verifier verifier = builder().build();
+        verifier.start(PHONE, "caller");
+
+        List<CheckResult> results = Concurrently.run(32, () -> verifier.check(PHONE, "0000"));
+
+        assertThat(results).filteredOn(CheckResult.WrongCode.class::isInstance).hasSize(5);
+        assertThat(results).filteredOn(CheckResult.TooManyAttempts.class::isInstance).hasSize(27);
+        assertThat(verifier.check(PHONE, phone.lastCode())).isEqualTo(new CheckResult.TooManyAttempts());
     }
 
     @Test

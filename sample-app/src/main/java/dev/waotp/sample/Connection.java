@@ -1,0 +1,47 @@
+package dev.waotp.sample;
+
+import dev.waotp.KaleyraClient;
+import dev.waotp.KaleyraClientBuilder;
+import dev.waotp.testing.KaleyraStub;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client for Kaleyra when the {@code KALEYRA_*} variables are set, else for the embedded stub,
+ * which this then owns. Closing it closes both.
+ */
+final class Connection implements AutoCloseable {
+    final KaleyraClient client;
+    /** The embedded stub, when there are no credentials; it plays Kaleyra and the phone. */
+    final @Nullable KaleyraStub stub;
+
+    private Connection(KaleyraClient client, @Nullable KaleyraStub stub) {
+        this.client = client;
+        this.stub = stub;
+    }
+
+    static Connection open(Map<String, String> env) {
+        Optional<KaleyraClientBuilder> kaleyra = Credentials.fromEnvironment(env);
+        if (kaleyra.isPresent()) {
+            return new Connection(kaleyra.get().build(), null);
+        }
+        KaleyraStub stub = KaleyraStub.start();
+        return new Connection(stub.clientBuilder().build(), stub);
+    }
+
+    /** One line that says where sends go. */
+    String describe() {
+        return stub == null
+                ? "Sending through Kaleyra at " + client.baseUrl()
+                : "No KALEYRA_* variables set: sending to the embedded Kaleyra stub at " + stub.baseUrl();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (stub != null) {
+            stub.close();
+        }
+    }
+}
