@@ -1,6 +1,5 @@
 package dev.waotp.verify.redis;
 
-import dev.waotp.InvalidInputException;
 import dev.waotp.verify.VerificationStoreException;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
@@ -12,7 +11,6 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,24 +49,6 @@ final class LettuceConnection implements AutoCloseable {
         }
         throw new IllegalArgumentException("client: must be a RedisClient or a RedisClusterClient, was "
                 + client.getClass().getName());
-    }
-
-    /** {@code timeout} if it is positive; the builders' check. */
-    static Duration checkTimeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidInputException("timeout", "must be positive, was " + timeout);
-        }
-        return timeout;
-    }
-
-    /** {@code keyPrefix} if it has no braces, which would move the hash tag off the phone number; the builders' check. */
-    static String checkKeyPrefix(String keyPrefix) {
-        Objects.requireNonNull(keyPrefix, "keyPrefix");
-        if (keyPrefix.contains("{") || keyPrefix.contains("}")) {
-            throw new InvalidInputException("keyPrefix", "must not contain { or }, was " + keyPrefix);
-        }
-        return keyPrefix;
     }
 
     /** The asynchronous commands: {@code RedisAsyncCommands} or {@code RedisAdvancedClusterAsyncCommands}. */

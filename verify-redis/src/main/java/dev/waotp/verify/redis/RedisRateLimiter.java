@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,10 +34,9 @@ import java.util.Optional;
  * {@code waotp:limit:}; the application's bucket has no braces part), holding Bucket4j's state; the rule is part of
  * the key, so changed limits start fresh buckets. A key leaves Redis by itself once its bucket would be full again.
  *
- * <p><b>Commands per start.</b> Bucket4j updates a bucket by compare-and-swap: a {@code GET} and an {@code EVAL},
- * so two commands per limit set (six for the default three), plus a retry of both when another instance changed the
- * same bucket in between. A refused start gives back the tokens it took, one {@code GET} and one {@code EVAL} more
- * for each.
+ * <p>Bucket4j updates each bucket by compare-and-swap (a {@code GET}, then an {@code EVAL} that writes only if
+ * nothing changed in between), so the limits are exact across instances. The package documentation lists the Redis
+ * commands per start.
  *
  * <p>A call that fails, or gets no answer within the timeout (default 2 s), throws
  * {@link VerificationStoreException}: the start is not sent. The limiter owns one connection, opened from the
@@ -128,26 +126,10 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         return Bucket4jLettuce.casBasedBuilder((RedisAsyncCommands<byte[], byte[]>) commands);
     }
 
-    /** Options of a {@link RedisRateLimiter}; {@link #build()} connects. */
-    public static final class Builder {
-        private final AbstractRedisClient client;
-        private String keyPrefix = "waotp:limit:";
-        private Duration timeout = Duration.ofSeconds(2);
-
+    /** Options of a {@link RedisRateLimiter}: a key prefix and a timeout; {@link #build()} connects. */
+    public static final class Builder extends RedisBuilder<Builder> {
         private Builder(AbstractRedisClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-        }
-
-        /** The start of every key, default {@code waotp:limit:}. Use one prefix per application sharing a Redis. */
-        public Builder keyPrefix(String keyPrefix) {
-            this.keyPrefix = LettuceConnection.checkKeyPrefix(keyPrefix);
-            return this;
-        }
-
-        /** How long a call may wait for Redis before it fails with {@link VerificationStoreException}; default 2 s. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = LettuceConnection.checkTimeout(timeout);
-            return this;
+            super(client, "waotp:limit:");
         }
 
         /**
@@ -157,6 +139,11 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
          */
         public RedisRateLimiter build() {
             return new RedisRateLimiter(this);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

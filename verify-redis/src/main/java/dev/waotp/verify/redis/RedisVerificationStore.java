@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A {@link VerificationStore} on Redis, for applications that run on many instances: any instance can check a code
@@ -23,11 +22,10 @@ import java.util.Objects;
  * braces make the phone number the cluster hash tag. It holds the code's HMAC (never the code), its expiry, the last
  * send time, the sends and the attempts, and Redis removes it by itself when the code's lifetime is over.
  *
- * <p><b>Commands per call.</b> {@link #start start}, {@link #check check} and {@link #discard discard} are each one
- * Lua script run with one {@code EVALSHA}: one round trip, atomic, so concurrent checks of one phone from any number
- * of instances never count more than {@code maxAttempts} attempts and approve a right code once. The first call of
- * each script on a server that has not seen it yet adds one {@code EVAL}, which loads it. A {@code Verifier} start
- * therefore writes the store with one command; its rate limits ({@link RedisRateLimiter}) are separate commands.
+ * <p>{@link #start start}, {@link #check check} and {@link #discard discard} are each one Lua script, run with one
+ * {@code EVALSHA}: one round trip, atomic, so concurrent checks of one phone from any number of instances never count
+ * more than {@code maxAttempts} attempts and approve a right code once. The package documentation lists the Redis
+ * commands of each call.
  *
  * <p>A call that fails, or gets no answer within the timeout (default 2 s), throws
  * {@link VerificationStoreException}: nothing is approved when Redis cannot be read.
@@ -118,29 +116,10 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
         return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Options of a {@link RedisVerificationStore}; {@link #build()} connects. */
-    public static final class Builder {
-        private final AbstractRedisClient client;
-        private String keyPrefix = "waotp:verify:";
-        private Duration timeout = Duration.ofSeconds(2);
-
+    /** Options of a {@link RedisVerificationStore}: a key prefix and a timeout; {@link #build()} connects. */
+    public static final class Builder extends RedisBuilder<Builder> {
         private Builder(AbstractRedisClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-        }
-
-        /**
-         * The start of every key, default {@code waotp:verify:}; the phone number follows in braces. Use one prefix
-         * per application sharing a Redis.
-         */
-        public Builder keyPrefix(String keyPrefix) {
-            this.keyPrefix = LettuceConnection.checkKeyPrefix(keyPrefix);
-            return this;
-        }
-
-        /** How long a call may wait for Redis before it fails with {@link VerificationStoreException}; default 2 s. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = LettuceConnection.checkTimeout(timeout);
-            return this;
+            super(client, "waotp:verify:");
         }
 
         /**
@@ -150,6 +129,11 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
          */
         public RedisVerificationStore build() {
             return new RedisVerificationStore(this);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

@@ -2,23 +2,30 @@ package dev.waotp.verify.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waotp.SendResult;
 import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.StartResult;
 import dev.waotp.verify.StartRules;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.waotp.verify.Verifier;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The Redis commands of each store call, read from {@code INFO commandstats}: exactly the one {@code EVALSHA} that
- * {@link RedisVerificationStore}'s Javadoc states, and inside it only the script's own commands (Redis counts those
- * too). The statistics are reset after the connections are made, so the connection handshake is not counted.
+ * The Redis commands of each call, read from {@code INFO commandstats}, are those the table in this package's
+ * documentation ({@code package-info.java}) states. Redis counts the commands a script runs too, so each expectation
+ * lists the commands sent and those run inside the scripts. The statistics are reset after the connections are made
+ * and the scripts loaded, so the connection handshake and the first call's {@code EVAL} are not counted.
  */
 class RedisCommandCountTest {
     private static final StartRules RULES = new StartRules(Duration.ofMinutes(10), Duration.ZERO, 5);
@@ -26,22 +33,15 @@ class RedisCommandCountTest {
     private static final byte[] CODE = new byte[32];
     private static final byte[] WRONG = new byte[] {1};
 
-    private static RedisTestServer redis;
-    private static RedisCommands<String, String> admin;
-    private static RedisVerificationStore store;
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisTestServer.start();
-        StatefulRedisConnection<String, String> connection = redis.newClient().connect();
-        admin = connection.sync();
-        store = RedisVerificationStore.create(redis.newClient());
-    }
+    private final RedisCommands<String, String> admin = REDIS.client().connect().sync();
+    private final RedisVerificationStore store = RedisVerificationStore.create(REDIS.newClient());
 
-    @AfterAll
-    static void stopRedis() {
+    @AfterEach
+    void closeStore() {
         store.close();
-        redis.close();
     }
 
     @BeforeEach
@@ -103,8 +103,34 @@ class RedisCommandCountTest {
         assertThat(commandStats()).isEqualTo(Map.of("evalsha", 2L, "eval", 1L, "hmget", 2L));
     }
 
+    @Test
+    void verifierStartWithTheDefaultRateLimitsIsSevenCommandsAndACheckIsOne() {
+        try (RedisRateLimiter limiter = RedisRateLimiter.create(REDIS.newClient())) {
+            AtomicReference<String> sent = new AtomicReference<>();
+            Verifier verifier = Verifier.builder()
+                    .sender((phone, code) -> {
+                        sent.set(code);
+                        return new SendResult(List.of("wamid.1"), null, null);
+                    })
+                    .secret(new byte[32]).store(store).rateLimiter(limiter).resendAfter(Duration.ZERO).build();
+            verifier.start(PHONE, "caller");
+            admin.configResetstat();
+
+            assertThat(verifier.start(PHONE, "caller")).isInstanceOf(StartResult.Sent.class);
+            // Sent: 3 x (GET + EVAL) for the caller, phone and application buckets, and the store's EVALSHA.
+            // Run inside those scripts: GET and PSETEX per bucket; HMGET, HSET and PEXPIRE for the store.
+            assertThat(commandStats()).isEqualTo(Map.of(
+                    "get", 3L + 3L, "eval", 3L, "psetex", 3L, "evalsha", 1L, "hmget", 1L, "hset", 1L, "pexpire", 1L));
+            admin.configResetstat();
+
+            String wrong = sent.get().equals("000000") ? "111111" : "000000";
+            assertThat(verifier.check(PHONE, wrong)).isEqualTo(new CheckResult.WrongCode(4));
+            assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hincrby", 1L));
+        }
+    }
+
     /** Calls per command since the last reset, without the test's own CONFIG, INFO and SCRIPT commands. */
-    private static Map<String, Long> commandStats() {
+    private Map<String, Long> commandStats() {
         Map<String, Long> calls = new TreeMap<>();
         for (String line : admin.info("commandstats").split("\r\n")) {
             if (line.startsWith("cmdstat_")) {
@@ -113,7 +139,7 @@ class RedisCommandCountTest {
                 calls.put(command, Long.parseLong(count));
             }
         }
-        calls.keySet().removeAll(java.util.Set.of("config", "info", "script"));
+        calls.keySet().removeAll(Set.of("config", "info", "script"));
         return calls;
     }
 }

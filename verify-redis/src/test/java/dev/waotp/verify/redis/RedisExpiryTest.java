@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.waotp.verify.CheckDecision;
 import dev.waotp.verify.StartDecision;
 import dev.waotp.verify.StartRules;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With a real short lifetime, verifications leave Redis by themselves: nothing grows without bound. */
 class RedisExpiryTest {
@@ -19,24 +17,13 @@ class RedisExpiryTest {
     private static final String PHONE = "+919876543210";
     private static final String KEY = "waotp:verify:{" + PHONE + "}";
 
-    private static RedisTestServer redis;
-    private static StatefulRedisConnection<String, String> admin;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisTestServer.start();
-        admin = redis.newClient().connect();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
 
     @Test
     void verificationKeyExpiresAfterTheCodesLifetime() throws InterruptedException {
-        RedisCommands<String, String> commands = admin.sync();
-        try (RedisVerificationStore store = RedisVerificationStore.create(redis.newClient())) {
+        RedisCommands<String, String> commands = REDIS.client().connect().sync();
+        try (RedisVerificationStore store = RedisVerificationStore.create(REDIS.newClient())) {
             byte[] code = new byte[32];
             assertThat(store.start(PHONE, code, Instant.now(), new StartRules(LIFETIME, Duration.ZERO, 5)))
                     .isEqualTo(StartDecision.started(4));
@@ -56,9 +43,9 @@ class RedisExpiryTest {
 
     @Test
     void aResendRenewsTheKeysLifetime() throws InterruptedException {
-        RedisCommands<String, String> commands = admin.sync();
+        RedisCommands<String, String> commands = REDIS.client().connect().sync();
         StartRules rules = new StartRules(Duration.ofSeconds(60), Duration.ZERO, 5);
-        try (RedisVerificationStore store = RedisVerificationStore.create(redis.newClient())) {
+        try (RedisVerificationStore store = RedisVerificationStore.create(REDIS.newClient())) {
             store.start(PHONE, new byte[32], Instant.now(), rules);
             Thread.sleep(1_100);
             long before = commands.pttl(KEY);

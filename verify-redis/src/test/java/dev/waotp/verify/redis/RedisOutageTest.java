@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.StartDecision;
+import dev.waotp.verify.StartResult;
 import dev.waotp.verify.StartRules;
 import dev.waotp.verify.VerificationStoreException;
+import dev.waotp.verify.Verifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +72,26 @@ class RedisOutageTest {
         assertThat(store.check(PHONE, code, Instant.now(), 5)).isEqualTo(CheckDecision.wrongCode(4));
         assertThat(store.check(PHONE, otherCode, Instant.now(), 5))
                 .isEqualTo(CheckDecision.of(CheckDecision.Outcome.APPROVED));
+    }
+
+    @Test
+    void verifierFailsClosedWhileRedisIsDownSendsNothingAndWorksOnceItIsBack() {
+        try (StubPhone phone = new StubPhone();
+                RedisRateLimiter limiter = RedisRateLimiter.builder(redis.newClient()).timeout(TIMEOUT).build()) {
+            Verifier verifier = Verifier.builder().sender(phone.sender()).secret(new byte[32])
+                    .store(store).rateLimiter(limiter).build();
+            assertThat(verifier.start(PHONE, "caller")).isInstanceOf(StartResult.Sent.class);
+            String sent = phone.lastCode();
+            redis.stop();
+
+            assertThatThrownBy(() -> verifier.check(PHONE, sent)).isInstanceOf(VerificationStoreException.class);
+            assertThatThrownBy(() -> verifier.start(PHONE, "caller")).isInstanceOf(VerificationStoreException.class);
+            assertThat(phone.requests()).as("nothing sent while Redis is down").isEqualTo(1);
+            redis.restart();
+
+            assertThat(eventually(() -> verifier.start(PHONE, "caller"))).isInstanceOf(StartResult.Sent.class);
+            assertThat(verifier.check(PHONE, phone.lastCode())).isEqualTo(new CheckResult.Approved());
+        }
     }
 
     @Test

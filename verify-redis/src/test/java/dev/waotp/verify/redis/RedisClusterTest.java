@@ -3,8 +3,12 @@ package dev.waotp.verify.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.StartDecision;
+import dev.waotp.verify.StartResult;
 import dev.waotp.verify.StartRules;
+import dev.waotp.verify.Verifier;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 import java.time.Duration;
@@ -18,8 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The same store code on a three-master Redis Cluster: each phone's key lives on the master of its hash tag. */
-class RedisClusterStoreTest {
+/**
+ * The same store and rate limiter code on a three-master Redis Cluster: each phone's key lives on the master of its
+ * hash tag.
+ */
+class RedisClusterTest {
     private static final StartRules RULES = new StartRules(Duration.ofMinutes(10), Duration.ofSeconds(30), 5);
 
     private static RedisTestCluster cluster;
@@ -57,6 +64,23 @@ class RedisClusterStoreTest {
                         .isEqualTo(CheckDecision.of(CheckDecision.Outcome.APPROVED));
                 assertThat(existsOnItsMaster(phone)).as("approved, so removed").isFalse();
             }
+        }
+    }
+
+    @Test
+    void verifierWithStoreAndRateLimitsOnTheClusterSendsAndApprovesOnEveryMaster() {
+        RateLimits limits = RateLimits.builder().perPhone(1, Duration.ofHours(1)).build();
+        try (StubPhone phone = new StubPhone();
+                RedisVerificationStore store = RedisVerificationStore.create(client);
+                RedisRateLimiter limiter = RedisRateLimiter.create(client)) {
+            Verifier verifier = Verifier.builder().sender(phone.sender()).secret(new byte[32])
+                    .store(store).rateLimiter(limiter).rateLimits(limits).build();
+            for (String number : onePhonePerMaster()) {
+                assertThat(verifier.start(number, "caller")).isInstanceOf(StartResult.Sent.class);
+                assertThat(verifier.check(number, phone.lastCode())).isEqualTo(new CheckResult.Approved());
+                assertThat(verifier.start(number, "caller")).isInstanceOf(StartResult.RateLimited.class);
+            }
+            assertThat(phone.requests()).isEqualTo(3);
         }
     }
 

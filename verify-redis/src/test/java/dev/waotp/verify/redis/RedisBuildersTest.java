@@ -1,0 +1,65 @@
+package dev.waotp.verify.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.waotp.InvalidInputException;
+import dev.waotp.verify.StartRules;
+import dev.waotp.verify.VerificationStoreException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The builders' options: bad values are refused naming the field, and a key prefix is where the keys go. */
+class RedisBuildersTest {
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    @Test
+    void keyPrefixWithBracesIsRefusedBecauseThePhoneIsTheHashTag() {
+        assertThatThrownBy(() -> RedisVerificationStore.builder(REDIS.client()).keyPrefix("app:{x}:"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("keyPrefix"));
+        assertThatThrownBy(() -> RedisRateLimiter.builder(REDIS.client()).keyPrefix("app}"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("keyPrefix"));
+    }
+
+    @Test
+    void timeoutMustBePositive() {
+        assertThatThrownBy(() -> RedisVerificationStore.builder(REDIS.client()).timeout(Duration.ZERO))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
+        assertThatThrownBy(() -> RedisRateLimiter.builder(REDIS.client()).timeout(Duration.ofMillis(-1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
+    }
+
+    @Test
+    void keyPrefixNamesTheKeysOfOneApplication() {
+        String phone = "+919876543210";
+        RedisCommands<String, String> admin = REDIS.client().connect().sync();
+        try (RedisVerificationStore store = RedisVerificationStore.builder(REDIS.client()).keyPrefix("app1:otp:").build()) {
+            store.start(phone, new byte[32], Instant.now(), new StartRules(Duration.ofMinutes(1), Duration.ZERO, 1));
+
+            assertThat(admin.keys("*")).containsExactly("app1:otp:{" + phone + "}");
+            admin.flushall();
+        }
+    }
+
+    @Test
+    void aRedisThatCannotBeReachedIsAStoreExceptionAtCreation() {
+        RedisTestServer stopped = RedisTestServer.start();
+        RedisClient unreachable = stopped.newClient();
+        stopped.stop();
+        try {
+            assertThatThrownBy(() -> RedisVerificationStore.create(unreachable))
+                    .isInstanceOf(VerificationStoreException.class)
+                    .hasMessageStartingWith("could not connect to Redis");
+            assertThatThrownBy(() -> RedisRateLimiter.create(unreachable))
+                    .isInstanceOf(VerificationStoreException.class)
+                    .hasMessageStartingWith("could not connect to Redis");
+        } finally {
+            stopped.close();
+        }
+    }
+}
