@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Import;
  * has one, else through the {@code @AuthTemplate} sender {@code waotp.verify.sender} names, else through
  * the only one. It keeps codes in the {@link VerificationStore} bean and limits starts with the
  * {@link RateLimiter} bean (the Redis ones, when {@link RedisVerificationConfiguration} applies), else in
- * memory; the start-up log says which.
+ * memory; the start-up log says which. An application with {@code waotp-verify} that wants no verifier
+ * excludes this class ({@code spring.autoconfigure.exclude}).
  */
 @AutoConfiguration(after = KaleyraAutoConfiguration.class,
         afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Import;
 public final class VerifierAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(VerifierAutoConfiguration.class);
 
-    /** The verifier, told to every {@link VerificationListener} bean. */
+    /** The verifier; it tells every {@link VerificationListener} bean each outcome. */
     @Bean
     @ConditionalOnMissingBean
     Verifier verifier(VerifyProperties properties, ListableBeanFactory beans, ObjectProvider<CodeSender> codeSender,

@@ -66,6 +66,13 @@ class AuthTemplateRegistrationTest extends StubbedKaleyra {
     }
 
     @Test
+    void aSenderTheApplicationRegisteredItselfIsNotRegisteredAgain() {
+        runner.withUserConfiguration(TestApplication.class).withBean(LoginCodeImpl.class)
+                .run(context -> assertThat(context.getBeanNamesForType(LoginCode.class)).hasSize(1)
+                        .doesNotContain("loginCode"));
+    }
+
+    @Test
     void aMissingGeneratedClassStopsTheStartUpSayingHowToAddTheProcessor() {
         runner.withUserConfiguration(TestApplication.class)
                 .withClassLoader(new FilteredClassLoader(LoginCodeImpl.class))
