@@ -44,4 +44,19 @@ class FailureReportTest {
                 .doesNotContain("at dev.waotp.")
                 .doesNotContain("Application run failed");
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsReportedByBootsBinderNamingTheProperty(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(App.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--waotp.kaleyra.sid=HXAP16XXXXXX97IN",
+                "--waotp.kaleyra.api-key=key", "--waotp.kaleyra.business-number=+919876543210",
+                "--waotp.kaleyra.region=MARS")).isNotNull();
+
+        assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
+                .contains("Failed to bind properties under 'waotp.kaleyra.region' to dev.waotp.Region")
+                .contains("The following values are valid:")
+                .doesNotContain("Application run failed");
+    }
 }

@@ -68,6 +68,16 @@ class SecretsSanitizingTest {
     }
 
     @Test
+    void thePropertiesNeverPrintTheSecrets() {
+        runner.withPropertyValues("waotp.verify.secret=" + StubbedKaleyra.SECRET).run(context -> {
+            assertThat(context.getBean(KaleyraProperties.class).toString()).contains("HXAP16XXXXXX97IN")
+                    .doesNotContain("test-api-key");
+            assertThat(new VerifyProperties(StubbedKaleyra.SECRET, null, null, null, null, null, null, null, null,
+                    null).toString()).doesNotContain(StubbedKaleyra.SECRET);
+        });
+    }
+
+    @Test
     void withoutActuatorThereIsNoFunction() {
         runner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("waotpSecretsSanitizingFunction"));
