@@ -2,7 +2,9 @@ package dev.waotp.spring;
 
 import static dev.waotp.spring.KaleyraAutoConfigurationTest.assertAnalysis;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waotp.KaleyraTransportException;
 import dev.waotp.SendResult;
 import dev.waotp.spring.app.LoginCode;
 import dev.waotp.spring.app.LoginCodeImpl;
@@ -10,6 +12,8 @@ import dev.waotp.spring.app.TestApplication;
 import dev.waotp.spring.other.OwnPackage;
 import dev.waotp.spring.other.SignupCode;
 import dev.waotp.spring.other.SignupCodeImpl;
+import dev.waotp.testing.Fault;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -37,6 +41,17 @@ class AuthTemplateRegistrationTest extends StubbedKaleyra {
                 assertThat(message.otp()).isEqualTo("731904");
             });
         });
+    }
+
+    @Test
+    void theTimeoutPropertiesReachTheSenders() {
+        runner.withUserConfiguration(TestApplication.class)
+                .withPropertyValues("waotp.kaleyra.read-timeout=100ms", "waotp.kaleyra.retry.max-attempts=1")
+                .run(context -> {
+                    stub.failNext(1, Fault.delay(Duration.ofSeconds(2)));
+                    assertThatThrownBy(() -> context.getBean(LoginCode.class).send("+447700900123", "731904"))
+                            .isInstanceOf(KaleyraTransportException.class);
+                });
     }
 
     @Test

@@ -29,7 +29,8 @@ class KaleyraAutoConfigurationTest {
     void buildsTheClientFromTheProperties() {
         runner.withPropertyValues(REQUIRED)
                 .withPropertyValues("waotp.kaleyra.retry.max-attempts=5", "waotp.kaleyra.retry.initial-backoff=50ms",
-                        "waotp.kaleyra.retry.max-backoff=1s", "waotp.kaleyra.retry.retry-unconfirmed=false")
+                        "waotp.kaleyra.retry.max-backoff=1s", "waotp.kaleyra.retry.retry-unconfirmed=false",
+                        "waotp.kaleyra.deadline=12s")
                 .run(context -> {
                     KaleyraClient client = context.getBean(KaleyraClient.class);
                     assertThat(client.sid()).isEqualTo("HXAP16XXXXXX97IN");
@@ -39,6 +40,7 @@ class KaleyraAutoConfigurationTest {
                     assertThat(client.retryPolicy().initialBackoff()).isEqualTo(Duration.ofMillis(50));
                     assertThat(client.retryPolicy().maxBackoff()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(client.retryPolicy().retryUnconfirmed()).isFalse();
+                    assertThat(client.deadline()).isEqualTo(Duration.ofSeconds(12));
                 });
     }
 
