@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link RateLimiter} whose token buckets live in Redis (Bucket4j's Lettuce integration), so the limits hold for
@@ -43,7 +44,11 @@ import java.util.Optional;
  * application's client; {@link #close()} closes it, not the client.
  */
 public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
-    /** The order {@link RateLimiter#tryAcquire} takes tokens in. */
+    /**
+     * The order {@link RateLimiter#tryAcquire} takes tokens in, one bucket after the other rather than all at once:
+     * a caller refused by its own limit then never holds a phone's or the application's token, even for a moment,
+     * so an abusive caller cannot make a real user's start fail.
+     */
     private static final RateLimit[] ORDER = {RateLimit.CALLER, RateLimit.PHONE, RateLimit.APPLICATION};
     /** How long a full bucket's key stays before Redis removes it; Bucket4j treats a missing key as full. */
     private static final Duration KEEP_FULL_BUCKETS = Duration.ofSeconds(10);
@@ -115,7 +120,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(rule.count()).refillGreedy(rule.count(), rule.period()))
                 .build();
-        return buckets.builder().build(name.getBytes(StandardCharsets.UTF_8), configuration);
+        return buckets.builder().build(name.getBytes(StandardCharsets.UTF_8),
+                () -> CompletableFuture.completedFuture(configuration));
     }
 
     private static LettuceBasedProxyManagerBuilder<byte[]> proxyManagerBuilder(

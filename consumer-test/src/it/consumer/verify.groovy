@@ -1,0 +1,23 @@
+// The consumer's tests ran in its build (a failure there fails the invoker run before this script).
+// This checks what they cannot see, from the compiler's debug lines in build.log: which artifacts the
+// class paths hold (an Okio root jar carries no classes, so a class scan misses a second Okio), and
+// the processor path.
+def log = new File(basedir, 'build.log').text
+def jarsOf = { String path -> path.split(File.pathSeparator).findAll { it.endsWith('.jar') }.collect { new File(it).name }.sort() }
+
+def classPaths = (log =~ /-classpath (\S+)/).collect { jarsOf(it[1]) }
+assert classPaths.size() == 2 : "expected the compile and test-compile class paths in build.log, found ${classPaths.size()}"
+classPaths.each { jars ->
+    ['okhttp', 'okio', 'kotlin-stdlib', 'retrofit'].each { name ->
+        def copies = jars.findAll { it.startsWith(name + '-') }
+        assert copies.size() == 1 : "one ${name} artifact expected on the class path, found ${copies}"
+    }
+}
+
+def processorPaths = (log =~ /-processorpath (\S+)/).collect { jarsOf(it[1]) }
+assert processorPaths.size() == 2 : "expected the compile and test-compile processor paths, found ${processorPaths.size()}"
+processorPaths.each { jars ->
+    assert jars.size() == 2 && jars[0].startsWith('javapoet-') && jars[1].startsWith('waotp-processor-') :
+            "the processor path should hold waotp-processor and JavaPoet only, but holds ${jars}"
+}
+true
