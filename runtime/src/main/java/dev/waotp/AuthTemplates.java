@@ -42,8 +42,12 @@ public final class AuthTemplates {
         }
     }
 
-    /** {@code com.acme.Outer.Inner} is generated as {@code com.acme.Outer_InnerImpl}. */
-    static String generatedClassName(Class<?> template) {
+    /**
+     * The binary name of the class the processor generates for {@code template}: {@code com.acme.LoginCode}
+     * gets {@code com.acme.LoginCodeImpl}, and a nested {@code com.acme.Outer.Inner} gets
+     * {@code com.acme.Outer_InnerImpl}. For containers that register senders without creating them.
+     */
+    public static String generatedClassName(Class<?> template) {
         StringBuilder simpleNames = new StringBuilder(template.getSimpleName());
         for (Class<?> outer = template.getEnclosingClass(); outer != null; outer = outer.getEnclosingClass()) {
             simpleNames.insert(0, outer.getSimpleName() + "_");

@@ -10,8 +10,11 @@ import java.lang.annotation.Target;
  * The recipient in E.164 form ({@code +} and 8 to 15 digits). A {@code String}, or a
  * {@code List<String>}, {@code Collection<String>} or {@code String...} for several recipients,
  * which are sent comma-separated.
+ *
+ * <p>Retained at run time so that the Spring Boot starter can hand a sender's {@code (@To, @Otp)} method to
+ * the verifier.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface To {}

@@ -1,0 +1,70 @@
+package dev.waotp.spring;
+
+import dev.waotp.Region;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code waotp.kaleyra.*} properties the {@link dev.waotp.KaleyraClient} bean is built from. Settings
+ * left unset keep the client's own defaults. Public for Spring's binder and the IDE metadata only.
+ *
+ * @param sid Account SID, shown beside the API key on kaleyra.io. Required.
+ * @param apiKey API key of the account, sent in the api-key header only. Required; set it from the
+ *     environment (WAOTP_KALEYRA_APIKEY) or a secret store rather than a file in source control.
+ * @param region Region of the account: IN, SG, EU or NA. Required unless base-url is set.
+ * @param baseUrl Base URL instead of the region's, for a local stub or a proxy: https, or http to a
+ *     loopback address only.
+ * @param businessNumber WhatsApp business number registered with Kaleyra, in E.164 form such as
+ *     +919876543210. Required.
+ * @param connectTimeout How long to wait for a connection; the client's default is 10 seconds.
+ * @param readTimeout How long to wait for each read of the answer; the client's default is 20 seconds.
+ * @param writeTimeout How long to wait for each write of the request; the client's default is 20 seconds.
+ * @param callTimeout The most one attempt may take from start to answer; the client's default is 30
+ *     seconds.
+ * @param deadline The most one send may take, every attempt and wait included; the client's default is
+ *     30 seconds.
+ * @param maxConcurrentRequests How many async sends may be in flight at once, 1 to 1024; the client's
+ *     default is 64.
+ * @param retry Which failed sends are tried again.
+ */
+@ConfigurationProperties("waotp.kaleyra")
+public record KaleyraProperties(
+        @Nullable String sid,
+        @Nullable String apiKey,
+        @Nullable Region region,
+        @Nullable String baseUrl,
+        @Nullable String businessNumber,
+        @Nullable Duration connectTimeout,
+        @Nullable Duration readTimeout,
+        @Nullable Duration writeTimeout,
+        @Nullable Duration callTimeout,
+        @Nullable Duration deadline,
+        @Nullable Integer maxConcurrentRequests,
+        @DefaultValue Retry retry) {
+
+    /** Names the settings but never shows the API key. */
+    @Override
+    public String toString() {
+        return "KaleyraProperties{sid=" + sid + ", region=" + region + ", baseUrl=" + baseUrl
+                + ", businessNumber=" + businessNumber + ", apiKey=" + (apiKey == null ? "unset" : "****") + "}";
+    }
+
+    /**
+     * The {@code waotp.kaleyra.retry.*} properties. Only 5xx answers and connection failures are retried,
+     * never a 4xx.
+     *
+     * @param maxAttempts Attempts in all, the first included, 1 (no retry) to 10; the client's default is 3.
+     * @param initialBackoff Wait before the first retry, doubled for each further one; the client's default
+     *     is 200 ms.
+     * @param maxBackoff Longest wait between attempts; the client's default is 2 seconds.
+     * @param retryUnconfirmed Whether to retry when the request may have reached Kaleyra but no answer
+     *     came, which can deliver a code twice; the client's default is true.
+     */
+    public record Retry(
+            @Nullable Integer maxAttempts,
+            @Nullable Duration initialBackoff,
+            @Nullable Duration maxBackoff,
+            @Nullable Boolean retryUnconfirmed) {}
+}

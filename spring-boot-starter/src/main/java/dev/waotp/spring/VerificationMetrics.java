@@ -1,0 +1,61 @@
+package dev.waotp.spring;
+
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.StartResult;
+import dev.waotp.verify.VerificationListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+
+/**
+ * Counts verifications in Micrometer: {@code waotp.verify.starts} and {@code waotp.verify.checks} by
+ * outcome ({@code sent}, {@code too_soon}, {@code rate_limited}, {@code error}; {@code approved},
+ * {@code wrong_code}, {@code expired}, {@code too_many_attempts}, {@code not_pending}, {@code error}), and
+ * {@code waotp.verify.rate.limited} by the limit that refused ({@code phone}, {@code caller},
+ * {@code application}). No phone number, caller key or code is ever a tag.
+ */
+final class VerificationMetrics implements VerificationListener {
+    static final String STARTS = "waotp.verify.starts";
+    static final String CHECKS = "waotp.verify.checks";
+    static final String RATE_LIMITED = "waotp.verify.rate.limited";
+    private static final String ERROR = "error";
+
+    private final MeterRegistry registry;
+
+    VerificationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void started(StartResult result) {
+        count(STARTS, "Verification starts by outcome", "outcome", outcome(result));
+        if (result instanceof StartResult.RateLimited limited) {
+            count(RATE_LIMITED, "Verification starts refused by a rate limit", "limit",
+                    limited.limit().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Override
+    public void startFailed(RuntimeException error) {
+        count(STARTS, "Verification starts by outcome", "outcome", ERROR);
+    }
+
+    @Override
+    public void checked(CheckResult result) {
+        count(CHECKS, "Verification checks by outcome", "outcome", outcome(result));
+    }
+
+    @Override
+    public void checkFailed(RuntimeException error) {
+        count(CHECKS, "Verification checks by outcome", "outcome", ERROR);
+    }
+
+    private void count(String name, String description, String tag, String value) {
+        Counter.builder(name).description(description).tag(tag, value).register(registry).increment();
+    }
+
+    /** {@code TooManyAttempts} is {@code too_many_attempts}: outcomes named as Micrometer tags usually are. */
+    private static String outcome(Object result) {
+        return result.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}
