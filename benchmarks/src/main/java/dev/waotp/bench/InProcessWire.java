@@ -1,5 +1,6 @@
 package dev.waotp.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -18,6 +19,7 @@ import okio.Buffer;
  */
 final class InProcessWire implements AutoCloseable {
     static final String URL = "http://127.0.0.1:9/v2/HXBENCH00000001IN/whatsapp/+919999999999/messages";
+    private static final ObjectMapper ANSWERS = new ObjectMapper();
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String ACCEPTED =
             "{\"code\":\"WA202\",\"message\":\"Request Accepted\",\"data\":{\"message_id\":\"A1\"},\"error\":{}}";
@@ -47,12 +49,12 @@ final class InProcessWire implements AutoCloseable {
                 .build();
     }
 
-    /** Posts {@code body} as a hand-written client would, and reads the answer's status. */
-    int post(byte[] body) throws IOException {
+    /** Posts {@code body} as a hand-written client would, and reads the message id out of the answer. */
+    String post(byte[] body) throws IOException {
         Request request = new Request.Builder().url(URL).header("api-key", "bench-key")
                 .post(RequestBody.create(body, JSON)).build();
         try (Response response = http.newCall(request).execute()) {
-            return response.code();
+            return ANSWERS.readTree(response.body().byteStream()).at("/data/message_id").asText();
         }
     }
 
