@@ -42,10 +42,12 @@ public final class AuthMessage {
         this.ref2 = builder.ref2;
     }
 
+    /** A builder of one send of {@code template}; generated senders hold the template as a constant. */
     public static Builder builder(TemplateSpec template) {
         return new Builder(template);
     }
 
+    /** The template this message sends. */
     public TemplateSpec template() {
         return template;
     }
@@ -95,12 +97,12 @@ public final class AuthMessage {
     public static final class Builder {
         private final TemplateSpec template;
         /** Nearly every message has one recipient: it needs no list until a second one comes. */
-        private String onlyRecipient;
-        private List<String> severalRecipients;
-        private String otp;
-        private String ref;
-        private String ref1;
-        private String ref2;
+        private @Nullable String onlyRecipient;
+        private @Nullable List<String> severalRecipients;
+        private @Nullable String otp;
+        private @Nullable String ref;
+        private @Nullable String ref1;
+        private @Nullable String ref2;
 
         private Builder(TemplateSpec template) {
             this.template = Objects.requireNonNull(template, "template");
@@ -171,19 +173,19 @@ public final class AuthMessage {
         }
 
         /** {@code extra_info.ref}, at most 255 characters; {@code null} leaves it out. */
-        public Builder ref(String ref) {
+        public Builder ref(@Nullable String ref) {
             this.ref = InputRules.ref("ref", ref);
             return this;
         }
 
         /** {@code extra_info.ref1}, at most 255 characters; {@code null} leaves it out. */
-        public Builder ref1(String ref1) {
+        public Builder ref1(@Nullable String ref1) {
             this.ref1 = InputRules.ref("ref1", ref1);
             return this;
         }
 
         /** {@code extra_info.ref2}, at most 255 characters; {@code null} leaves it out. */
-        public Builder ref2(String ref2) {
+        public Builder ref2(@Nullable String ref2) {
             this.ref2 = InputRules.ref("ref2", ref2);
             return this;
         }

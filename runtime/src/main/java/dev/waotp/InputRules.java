@@ -1,6 +1,7 @@
 package dev.waotp;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The limits of the Kaleyra page, checked before anything is sent. Lengths count Unicode code points,
@@ -79,7 +80,7 @@ final class InputRules {
     }
 
     /** Kaleyra truncates longer refs; we refuse them so that nothing is cut off unseen. */
-    static String ref(String field, String value) {
+    static @Nullable String ref(String field, @Nullable String value) {
         if (value == null) {
             return null;
         }

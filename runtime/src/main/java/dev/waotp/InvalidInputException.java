@@ -10,6 +10,10 @@ public final class InvalidInputException extends KaleyraException {
     private final String field;
     private final String rule;
 
+    /**
+     * Public so that libraries built on waotp (waotp-verify does) report their input errors the same
+     * way. The message is {@code field + ": " + rule}: name the value, never repeat it.
+     */
     public InvalidInputException(String field, String rule) {
         super(field + ": " + rule);
         this.field = field;

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -16,6 +18,7 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
 
 /**
@@ -53,6 +56,7 @@ public final class KaleyraClient implements Closeable {
     private final KaleyraService service;
     private final PayloadEncoder encoder = new PayloadEncoder();
     private final ResponseReader reader = new ResponseReader(MAPPER);
+    private final ScheduledThreadPoolExecutor deadlines = deadlineTimer();
     private volatile boolean closed;
 
     KaleyraClient(KaleyraClientBuilder builder, HttpUrl baseUrl) {
@@ -73,6 +77,7 @@ public final class KaleyraClient implements Closeable {
                 .callTimeout(builder.callTimeout)
                 // Our RetryPolicy is the only one, so that its bound is the number of requests sent.
                 .retryOnConnectionFailure(false)
+                .addInterceptor(KaleyraClient::errorBodyReadWhole)
                 .addNetworkInterceptor(KaleyraClient::withoutImmediateRetry)
                 // A redirect would carry the api-key header (OkHttp strips only Authorization) and, for
                 // 307/308, the OTP to another host, even over plain http: it is an error instead.
@@ -86,6 +91,26 @@ public final class KaleyraClient implements Closeable {
                 .create(KaleyraService.class);
     }
 
+    /**
+     * Retrofit reads an error answer's body inside the call, so a body cut off mid-way would surface
+     * as a connection failure, and be retried, though the status already said what happened. Read it
+     * here instead; what could not be read is an empty body, and the status decides.
+     */
+    private static Response errorBodyReadWhole(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        ResponseBody body = response.body();
+        if (response.isSuccessful() || body == null) {
+            return response;
+        }
+        byte[] bytes;
+        try (body) {
+            bytes = body.bytes();
+        } catch (IOException cutOff) {
+            bytes = new byte[0];
+        }
+        return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+    }
+
     /** OkHttp re-sends a 503 that says "Retry-After: 0" on its own, past our policy's bound. */
     private static Response withoutImmediateRetry(Interceptor.Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
@@ -97,6 +122,19 @@ public final class KaleyraClient implements Closeable {
     /** A builder with the defaults: see each setting of {@link KaleyraClientBuilder}. */
     public static KaleyraClientBuilder builder() {
         return new KaleyraClientBuilder();
+    }
+
+    /** One thread for every async send's deadline, gone while the client is idle. */
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "waotp-send-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /**
@@ -133,17 +171,26 @@ public final class KaleyraClient implements Closeable {
      * @throws IllegalStateException when this client is closed; nothing is sent
      */
     public CompletableFuture<SendResult> sendAsync(AuthMessage message) {
-        return execution(message).enqueue();
+        SendExecution execution = execution(message);
+        try {
+            return execution.enqueue(deadlines);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            throw closedError();
+        }
     }
 
     private SendExecution execution(AuthMessage message) {
         Objects.requireNonNull(message, "message");
         if (closed) {
-            throw new IllegalStateException("KaleyraClient is closed; build a new one to send");
+            throw closedError();
         }
         RequestBody payload = RequestBody.create(encoder.encode(message), JSON);
         return new SendExecution(() -> service.send(messagesUrl, apiKey, payload), retryPolicy, reader,
                 message, deadline, listener, () -> closed);
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("KaleyraClient is closed; build a new one to send");
     }
 
     /** The account SID, in the request path. */
@@ -166,6 +213,7 @@ public final class KaleyraClient implements Closeable {
         return messagesUrl.toString();
     }
 
+    /** Which failed sends are tried again; see {@link KaleyraClientBuilder#retryPolicy(RetryPolicy)}. */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
@@ -183,6 +231,7 @@ public final class KaleyraClient implements Closeable {
     @Override
     public void close() {
         closed = true;
+        deadlines.shutdownNow();
         if (ownsHttp) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();

@@ -9,10 +9,12 @@ package dev.waotp;
 public class KaleyraException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** For failures of code built on waotp that belong with waotp's own; never put a secret in {@code message}. */
     public KaleyraException(String message) {
         super(message);
     }
 
+    /** As {@link #KaleyraException(String)}, with the failure that caused it. */
     public KaleyraException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,6 +1,5 @@
 package dev.waotp;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -25,13 +24,13 @@ final class ResponseReader {
     }
 
     /**
-     * Every 2xx is a {@link SendResult}, whatever its body: Kaleyra took the message, and reporting it
-     * as a failure would invite a second send.
+     * Every 2xx is a {@link SendResult}, whatever its body, even one that stalls or is cut off while
+     * it is read: the status says Kaleyra took the message, and reporting it as a failure would invite
+     * a second send. Every other status is the exception it stands for, read or not.
      *
      * @throws KaleyraApiException for every other status
-     * @throws IOException when the body could not be read off the connection
      */
-    SendResult read(int status, @Nullable Duration retryAfter, @Nullable ResponseBody body) throws IOException {
+    SendResult read(int status, @Nullable Duration retryAfter, @Nullable ResponseBody body) {
         ApiResponse answer = parse(body);
         if (status >= 200 && status < 300) {
             return answer == null
@@ -42,17 +41,23 @@ final class ResponseReader {
                 answer == null ? null : answer.message(), errors(answer), retryAfter));
     }
 
-    private @Nullable ApiResponse parse(@Nullable ResponseBody body) throws IOException {
+    /** The answer, or {@code null} when there is none to read: no body, an empty one, one cut off, not JSON. */
+    private @Nullable ApiResponse parse(@Nullable ResponseBody body) {
         if (body == null) {
             return null;
         }
-        byte[] bytes = body.bytes();
+        byte[] bytes;
+        try {
+            bytes = body.bytes();
+        } catch (IOException unreadable) {
+            return null;
+        }
         if (bytes.length == 0) {
             return null;
         }
         try {
             return reader.readValue(bytes);
-        } catch (JacksonException notAnObject) {
+        } catch (IOException notAnObject) { // Jackson's parse errors, from a byte array: nothing else
             return null;
         }
     }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** Reads an HTTP {@code Retry-After} header: a number of seconds or an HTTP date. */
 final class RetryAfter {
     static final String HEADER = "Retry-After";
+    private static final Duration FOREVER = Duration.ofSeconds(999_999_999);
 
     private RetryAfter() {}
 
@@ -20,7 +21,8 @@ final class RetryAfter {
         }
         String text = value.strip();
         if (text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return text.length() > 9 ? null : Duration.ofSeconds(Long.parseLong(text));
+            // Longer than any deadline: read as "not in time", never as "retry now".
+            return text.length() > 9 ? FOREVER : Duration.ofSeconds(Long.parseLong(text));
         }
         try {
             Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

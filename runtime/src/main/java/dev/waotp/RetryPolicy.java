@@ -48,23 +48,28 @@ public final class RetryPolicy {
         return NONE;
     }
 
+    /** A builder starting from the defaults: 3 attempts, 200 ms initial and 2 s maximum backoff. */
     public static Builder builder() {
         return new Builder();
     }
 
     /** Attempts in all, the first included. */
+    /** Attempts in all, the first included. */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /** The ceiling of the first wait; each wait is half fixed, half random below its ceiling. */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
+    /** The most any wait's ceiling grows to. */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
+    /** Whether sends that may have reached Kaleyra are retried; see {@link Builder#retryUnconfirmed(boolean)}. */
     public boolean retryUnconfirmed() {
         return retryUnconfirmed;
     }
@@ -105,6 +110,7 @@ public final class RetryPolicy {
                 + ", maxBackoff=" + maxBackoff + ", retryUnconfirmed=" + retryUnconfirmed + "}";
     }
 
+    /** Collects a policy's settings; {@link #build()} checks them together. */
     public static final class Builder {
         private int maxAttempts = 3;
         private Duration initialBackoff = Duration.ofMillis(200);
@@ -122,11 +128,13 @@ public final class RetryPolicy {
             return this;
         }
 
+        /** The ceiling of the first wait, doubled for each next one; not negative. Default 200 ms. */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = nonNegative("initialBackoff", initialBackoff);
             return this;
         }
 
+        /** The most a wait's ceiling grows to; not shorter than {@code initialBackoff}. Default 2 s. */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = nonNegative("maxBackoff", maxBackoff);
             return this;
@@ -148,6 +156,7 @@ public final class RetryPolicy {
             return this;
         }
 
+        /** @throws InvalidInputException when {@code maxBackoff} is shorter than {@code initialBackoff} */
         public RetryPolicy build() {
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new InvalidInputException("maxBackoff", "must not be shorter than initialBackoff");

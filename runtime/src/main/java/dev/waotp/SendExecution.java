@@ -5,7 +5,11 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -32,7 +36,11 @@ final class SendExecution {
     private final SendListener listener;
     private final BooleanSupplier closed;
     private final long startNanos = System.nanoTime();
+    private final Duration deadline;
     private final long deadlineNanos;
+    /** The listener hears one outcome, even when the deadline and an answer race. */
+    private final AtomicBoolean reported = new AtomicBoolean();
+    private final AtomicInteger attempts = new AtomicInteger();
 
     SendExecution(Supplier<Call<ResponseBody>> calls, RetryPolicy policy, ResponseReader reader,
             AuthMessage message, Duration deadline, SendListener listener, BooleanSupplier closed) {
@@ -42,6 +50,7 @@ final class SendExecution {
         this.message = message;
         this.listener = listener;
         this.closed = closed;
+        this.deadline = deadline;
         this.deadlineNanos = startNanos + deadline.toNanos();
     }
 
@@ -78,12 +87,19 @@ final class SendExecution {
         }
     }
 
-    CompletableFuture<SendResult> enqueue() {
+    /**
+     * @param timer ends the send at its deadline: OkHttp starts an async call's timeout only when the
+     *     call leaves the dispatcher's queue, so a send queued behind others needs a clock of its own
+     */
+    CompletableFuture<SendResult> enqueue(ScheduledExecutorService timer) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         AtomicReference<Call<ResponseBody>> inFlight = new AtomicReference<>();
-        // However the future ends (our answer, cancel, orTimeout, completeExceptionally), no request
-        // may follow: cancelling a call that already finished does nothing.
+        ScheduledFuture<?> expiry = timer.schedule(() -> expire(result),
+                deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        // However the future ends (our answer, the deadline, cancel, orTimeout, completeExceptionally),
+        // no request may follow: cancelling a call that already finished does nothing.
         result.whenComplete((ignored, error) -> {
+            expiry.cancel(false);
             Call<ResponseBody> call = inFlight.get();
             if (call != null) {
                 call.cancel();
@@ -91,6 +107,13 @@ final class SendExecution {
         });
         attempt(1, result, inFlight);
         return result;
+    }
+
+    private void expire(CompletableFuture<SendResult> result) {
+        if (!result.isDone()) {
+            fail(result, new KaleyraTransportException("no answer from Kaleyra within the deadline ("
+                    + deadline + ") for " + description(), attempts.get(), null));
+        }
     }
 
     private void attempt(int attempt, CompletableFuture<SendResult> result,
@@ -106,6 +129,7 @@ final class SendExecution {
             return;
         }
         logAttempt(attempt);
+        attempts.set(attempt);
         call.enqueue(new Callback<>() {
             @Override
             public void onResponse(Call<ResponseBody> call, Response<ResponseBody> response) {
@@ -115,8 +139,6 @@ final class SendExecution {
                     retryOrFail(attempt, e, result, inFlight);
                 } catch (KaleyraException e) {
                     fail(result, e);
-                } catch (IOException e) {
-                    onFailure(call, e);
                 } catch (RuntimeException e) {
                     fail(result, new KaleyraException("unexpected failure reading the answer", e));
                 }
@@ -201,7 +223,7 @@ final class SendExecution {
         return message.template().name() + " to " + Redaction.phoneNumbers(message.recipients());
     }
 
-    private SendResult read(Response<ResponseBody> response) throws IOException {
+    private SendResult read(Response<ResponseBody> response) {
         try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
             Duration retryAfter = RetryAfter.parse(response.headers().get(RetryAfter.HEADER), Instant.now());
             return reader.read(response.code(), retryAfter, body);
@@ -216,6 +238,9 @@ final class SendExecution {
     }
 
     private void reportSent(SendResult result) {
+        if (!reported.compareAndSet(false, true)) {
+            return;
+        }
         try {
             listener.sent(message.template(), result, elapsed());
         } catch (RuntimeException e) {
@@ -224,6 +249,9 @@ final class SendExecution {
     }
 
     private void reportFailed(KaleyraException failure) {
+        if (!reported.compareAndSet(false, true)) {
+            return;
+        }
         try {
             listener.failed(message.template(), failure, elapsed());
         } catch (RuntimeException e) {

@@ -8,8 +8,9 @@ import java.time.Duration;
  *
  * <p>Called on the thread that finished the send (the caller's, or an OkHttp thread for async
  * sends), before the caller sees the result: keep it quick. An exception it throws is logged and
- * otherwise ignored. Input errors, thrown before anything is sent, and cancelled async sends are not
- * reported.
+ * otherwise ignored. Not reported: input errors, thrown before anything is sent; async sends the
+ * caller ended (cancelled, timed out); sends ended by {@link KaleyraClient#close()} while they waited
+ * to retry ({@link IllegalStateException}).
  */
 public interface SendListener {
     /** A listener that does nothing, the default. */

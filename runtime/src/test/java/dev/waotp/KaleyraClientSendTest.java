@@ -58,11 +58,10 @@ class KaleyraClientSendTest {
     void sendsAsynchronouslyWithoutBlockingTheCaller() throws Exception {
         server.enqueue(new MockResponse.Builder(accepted("A2")).headersDelay(300, TimeUnit.MILLISECONDS).build());
 
-        long before = System.nanoTime();
         CompletableFuture<SendResult> future = client.sendAsync(loginCode());
-        long callerBlockedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
 
-        assertThat(callerBlockedMillis).isLessThan(300);
+        // Had the call waited for the answer, the future would be done when it returned.
+        assertThat(future).isNotDone();
         assertThat(future.get(5, TimeUnit.SECONDS).messageId()).isEqualTo("A2");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }

@@ -6,15 +6,19 @@ import static dev.waotp.MockKaleyra.json;
 import static dev.waotp.MockKaleyra.loginCode;
 import static dev.waotp.MockKaleyra.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,9 +145,35 @@ class RetryAfterAndDeadlineTest {
     }
 
     @Test
-    void theDefaultDeadlineIsThirtySecondsAndEveryAttemptFitsInIt() {
+    void theDefaultDeadlineIsThirtySeconds() {
         try (KaleyraClient client = MockKaleyra.offlineClient().build()) {
             assertThat(client.deadline()).isEqualTo(Duration.ofSeconds(30));
+        }
+    }
+
+    /** OkHttp starts an async call's own timeout only when the call leaves the dispatcher's queue. */
+    @Test
+    void theDeadlineCoversTimeQueuedBehindOtherSends() throws Exception {
+        server.enqueue(accepted("SLOW").newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
+        server.enqueue(accepted("QUEUED"));
+        Dispatcher oneAtATime = new Dispatcher();
+        oneAtATime.setMaxRequests(1);
+        OkHttpClient shared = new OkHttpClient.Builder().dispatcher(oneAtATime).build();
+        try (KaleyraClient patient = clientFor(server).okHttpClient(shared).deadline(Duration.ofSeconds(20)).build();
+                KaleyraClient hurried = clientFor(server).okHttpClient(shared).deadline(Duration.ofMillis(700)).build()) {
+            CompletableFuture<SendResult> first = patient.sendAsync(loginCode());
+            assertThat(server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+
+            CompletableFuture<SendResult> queued = hurried.sendAsync(loginCode());
+
+            // Ends well before the first send frees the only slot (3 s): the queued one never ran.
+            assertThatThrownBy(() -> queued.get(2500, TimeUnit.MILLISECONDS))
+                    .hasCauseInstanceOf(KaleyraTransportException.class)
+                    .hasMessageContaining("within the deadline (PT0.7S)");
+            assertThat(first.get(10, TimeUnit.SECONDS).messageId()).isEqualTo("SLOW");
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        } finally {
+            shared.dispatcher().executorService().shutdown();
         }
     }
 
@@ -156,7 +186,7 @@ class RetryAfterAndDeadlineTest {
         assertThat(RetryAfter.parse(inNinety, now)).isEqualTo(Duration.ofSeconds(90));
         assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT", now)).isEqualTo(Duration.ZERO);
         assertThat(RetryAfter.parse("soon", now)).isNull();
-        assertThat(RetryAfter.parse("99999999999", now)).isNull();
+        assertThat(RetryAfter.parse("99999999999", now)).isGreaterThan(Duration.ofDays(365));
         assertThat(RetryAfter.parse(null, now)).isNull();
     }
 }

@@ -1,8 +1,8 @@
 package dev.waotp.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.waotp.AuthTemplate;
 import dev.waotp.TemplateSpec;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,14 +91,9 @@ final class Inputs {
         return parameter;
     }
 
-    /** The constant the generated {@code OtpSenderImpl} holds, read out of it rather than copied. */
+    /** The template {@code OtpSender}'s annotation names, as the generated {@code OtpSenderImpl} holds it. */
     static TemplateSpec generatedTemplate() {
-        try {
-            Field field = Class.forName(OtpSender.class.getName() + "Impl").getDeclaredField("TEMPLATE");
-            field.setAccessible(true);
-            return (TemplateSpec) field.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the generated sender's TEMPLATE constant is missing", e);
-        }
+        AuthTemplate template = OtpSender.class.getAnnotation(AuthTemplate.class);
+        return TemplateSpec.of(template.name(), template.lang(), template.buttonIndex(), template.source());
     }
 }

@@ -83,6 +83,7 @@ public final class KaleyraStub implements AutoCloseable {
         return builder().start();
     }
 
+    /** A builder for a stub with its own SID, API key, business numbers or approved templates. */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,10 +93,12 @@ public final class KaleyraStub implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The SID the stub accepts, in the request path. */
     public String sid() {
         return sid;
     }
 
+    /** The API key the stub accepts in the {@code api-key} header. */
     public String apiKey() {
         return apiKey;
     }
