@@ -66,6 +66,8 @@ class RedisOutageTest {
         redis.restart();
 
         // The start that failed must not be replayed on reconnection: this one is the first, not "too soon".
+        // A restarted server has lost its scripts too, so here a replayed EVALSHA would only get NOSCRIPT;
+        // RedisConnectionCutTest cuts the connection to a server that keeps them.
         assertThat(Eventually.answer(() -> store.start(PHONE, otherCode, Instant.now(), RULES)))
                 .isEqualTo(StartDecision.started(4));
         assertThat(store.check(PHONE, code, Instant.now(), 5)).isEqualTo(CheckDecision.wrongCode(4));
