@@ -57,8 +57,9 @@ final class LettuceConnection implements AutoCloseable {
     }
 
     /**
-     * Waits for {@code call} at most the timeout. A call that timed out is cancelled, so a command Lettuce holds back
-     * while it reconnects is not run later, after the caller was told it failed.
+     * Waits for {@code call} at most the timeout, then cancels it. Cancelling a {@link ScriptCall} cancels its
+     * Lettuce command, so Lettuce drops the command rather than write it after reconnecting, once the caller was told
+     * it failed. Bucket4j's futures (the rate limiter's) are not Lettuce's commands: Bucket4j times those out itself.
      *
      * @param what what the call does, for the exception message (never a code or an HMAC)
      */

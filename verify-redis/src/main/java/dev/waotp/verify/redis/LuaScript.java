@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A Lua script of this package, run in one round trip by its SHA-1 ({@code EVALSHA}). Only when a server answers
@@ -38,18 +36,22 @@ final class LuaScript {
         }
     }
 
-    /** Runs the script on the node that holds {@code key}, with {@code args} as ARGV. */
-    <T> CompletableFuture<T> run(RedisClusterAsyncCommands<byte[], byte[]> redis, ScriptOutputType type,
+    /**
+     * Runs the script on the node that holds {@code key}, with {@code args} as ARGV. Cancelling the answer cancels
+     * the command still in flight, so Lettuce never writes it (see {@link ScriptCall}).
+     */
+    <T> ScriptCall<T> run(RedisClusterAsyncCommands<byte[], byte[]> redis, ScriptOutputType type,
             byte[] key, byte[]... args) {
         byte[][] keys = {key};
-        return redis.<T>evalsha(sha1, type, keys, args).toCompletableFuture()
-                .exceptionallyCompose(error -> unwrap(error) instanceof RedisNoScriptException
-                        ? redis.<T>eval(source, type, keys, args).toCompletableFuture()
-                        : CompletableFuture.failedFuture(unwrap(error)));
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        ScriptCall<T> call = new ScriptCall<>();
+        call.send(() -> redis.<T>evalsha(sha1, type, keys, args), (answer, error) -> {
+            if (error instanceof RedisNoScriptException) {
+                call.send(() -> redis.<T>eval(source, type, keys, args), call::settle);
+            } else {
+                call.settle(answer, error);
+            }
+        });
+        return call;
     }
 
     private static String sha1Hex(byte[] source) {

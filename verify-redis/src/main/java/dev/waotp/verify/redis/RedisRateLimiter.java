@@ -62,6 +62,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         this.redis = LettuceConnection.open(builder.client, builder.timeout);
         this.buckets = proxyManagerBuilder(redis.commands())
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKETS))
+                // Bucket4j completes each Lettuce command of a call exceptionally once this expires (orTimeout on the
+                // RedisFuture itself), and Lettuce then drops it instead of writing it after a reconnect. Cancelling
+                // the future this class waits for would not reach those commands.
                 .requestTimeout(builder.timeout)
                 .build()
                 .asAsync();
