@@ -2,12 +2,17 @@ package dev.waotp.spring;
 
 import dev.waotp.AuthTemplate;
 import dev.waotp.AuthTemplates;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionReaderUtils;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -22,16 +27,20 @@ import org.springframework.util.ClassUtils;
  * constructor with the {@link dev.waotp.KaleyraClient} bean. The bean is named after the interface
  * ({@code LoginCode} gives {@code loginCode}).
  *
- * <p>An interface whose generated class is already registered, by an earlier scan or by the
- * application's own component scanning, is left alone, so that no sender is there twice.
+ * <p>An interface that already has a bean of its type is left alone, so that no sender is there twice:
+ * one from an earlier scan, from the application's component scanning or from its own {@code @Bean}
+ * method, whatever its name. A {@code @Bean} method's bean definition exists only once its configuration
+ * class has been read, which may be after the registrar that asked for the scan ran (an
+ * {@code @EnableAuthTemplates} class read before another configuration class); so the registrars only
+ * register this post-processor, and it scans once every configuration class has been read.
  */
-final class AuthTemplateBeans {
-    private final BeanDefinitionRegistry registry;
+final class AuthTemplateBeans implements BeanDefinitionRegistryPostProcessor {
+    private final Collection<String> packages;
     private final ClassLoader classLoader;
     private final ClassPathScanningCandidateComponentProvider scanner;
 
-    AuthTemplateBeans(BeanDefinitionRegistry registry, Environment environment, ResourceLoader resourceLoader) {
-        this.registry = registry;
+    private AuthTemplateBeans(Collection<String> packages, Environment environment, ResourceLoader resourceLoader) {
+        this.packages = List.copyOf(packages);
         this.classLoader = resourceLoader.getClassLoader() != null
                 ? resourceLoader.getClassLoader() : ClassUtils.getDefaultClassLoader();
         this.scanner = new ClassPathScanningCandidateComponentProvider(false, environment) {
@@ -45,16 +54,33 @@ final class AuthTemplateBeans {
         scanner.addIncludeFilter(new AnnotationTypeFilter(AuthTemplate.class, false, false));
     }
 
-    /** Scans {@code packages} and registers a sender bean for each template interface found. */
-    void register(Collection<String> packages) {
+    /**
+     * Has the templates in {@code packages} registered as sender beans once the configuration classes
+     * have all been read (called by the registrars, while they are being read).
+     */
+    static void scanLater(BeanDefinitionRegistry registry, Collection<String> packages, Environment environment,
+            ResourceLoader resourceLoader) {
+        RootBeanDefinition scan = new RootBeanDefinition(AuthTemplateBeans.class,
+                () -> new AuthTemplateBeans(packages, environment, resourceLoader));
+        scan.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+        BeanDefinitionReaderUtils.registerWithGeneratedName(scan, registry);
+    }
+
+    @Override
+    public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         for (String basePackage : packages) {
             for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-                register(candidate);
+                register(candidate, registry);
             }
         }
     }
 
-    private void register(BeanDefinition candidate) {
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        // Everything happens while bean definitions may still be registered, above.
+    }
+
+    private void register(BeanDefinition candidate, BeanDefinitionRegistry registry) {
         String interfaceName = candidate.getBeanClassName();
         Class<?> template = ClassUtils.resolveClassName(interfaceName, classLoader);
         String generated = AuthTemplates.generatedClassName(template);
@@ -67,7 +93,7 @@ final class AuthTemplateBeans {
                             + " maven-compiler-plugin; in Gradle, annotationProcessor(\"dev.waotp:waotp-processor\").",
                     null);
         }
-        if (isRegistered(generated)) {
+        if (hasBeanOfType(registry, template)) {
             return;
         }
         RootBeanDefinition sender = new RootBeanDefinition();
@@ -78,9 +104,13 @@ final class AuthTemplateBeans {
                 AnnotationBeanNameGenerator.INSTANCE.generateBeanName(candidate, registry), sender);
     }
 
-    private boolean isRegistered(String generatedClassName) {
-        return Arrays.stream(registry.getBeanDefinitionNames())
-                .map(name -> registry.getBeanDefinition(name).getBeanClassName())
-                .anyMatch(generatedClassName::equals);
+    /**
+     * Whether a bean of {@code template} is defined here or in an ancestor context, as
+     * {@code @ConditionalOnMissingBean} would decide: by the types bean definitions predict (a
+     * {@code @Bean} method's by its return type), creating no bean to find out.
+     */
+    private static boolean hasBeanOfType(BeanDefinitionRegistry registry, Class<?> template) {
+        return BeanFactoryUtils.beanNamesForTypeIncludingAncestors(
+                (ListableBeanFactory) registry, template, true, false).length > 0;
     }
 }

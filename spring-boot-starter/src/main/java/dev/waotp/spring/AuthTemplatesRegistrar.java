@@ -32,6 +32,6 @@ final class AuthTemplatesRegistrar implements ImportBeanDefinitionRegistrar {
         if (packages.isEmpty()) {
             packages.add(ClassUtils.getPackageName(metadata.getClassName()));
         }
-        new AuthTemplateBeans(registry, environment, resourceLoader).register(packages);
+        AuthTemplateBeans.scanLater(registry, packages, environment, resourceLoader);
     }
 }

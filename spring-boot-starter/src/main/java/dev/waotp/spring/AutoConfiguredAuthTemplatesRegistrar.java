@@ -28,8 +28,8 @@ final class AutoConfiguredAuthTemplatesRegistrar implements ImportBeanDefinition
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         if (AutoConfigurationPackages.has(beanFactory)) {
-            new AuthTemplateBeans(registry, environment, resourceLoader)
-                    .register(AutoConfigurationPackages.get(beanFactory));
+            AuthTemplateBeans.scanLater(
+                    registry, AutoConfigurationPackages.get(beanFactory), environment, resourceLoader);
         }
     }
 }

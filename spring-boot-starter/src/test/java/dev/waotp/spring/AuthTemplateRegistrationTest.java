@@ -4,6 +4,7 @@ import static dev.waotp.spring.KaleyraAutoConfigurationTest.assertAnalysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraTransportException;
 import dev.waotp.SendResult;
 import dev.waotp.spring.app.LoginCode;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 class AuthTemplateRegistrationTest extends StubbedKaleyra {
@@ -88,6 +90,35 @@ class AuthTemplateRegistrationTest extends StubbedKaleyra {
     }
 
     @Test
+    void aSenderFromTheApplicationsOwnBeanMethodIsTheOnlyOne() {
+        runner.withUserConfiguration(TestApplication.class, OwnLoginCode.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(LoginCode.class)).containsExactly("loginCode");
+            assertThat(context.getBeanFactory().getBeanDefinition("loginCode").getFactoryMethodName())
+                    .isEqualTo("loginCode");
+        });
+    }
+
+    @Test
+    void aSenderFromABeanMethodOfAnotherNameIsTheOnlyOne() {
+        runner.withUserConfiguration(TestApplication.class, OwnLoginCodeOtherName.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(LoginCode.class)).containsExactly("myLoginCode");
+        });
+    }
+
+    @Test
+    void aSenderFromABeanMethodDeclaredAfterEnableAuthTemplatesIsTheOnlyOne() {
+        // SamePackageAgain's registrar runs before OwnLoginCode's @Bean methods are read.
+        runner.withUserConfiguration(SamePackageAgain.class, OwnLoginCode.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(LoginCode.class)).containsExactly("loginCode");
+            assertThat(context.getBeanFactory().getBeanDefinition("loginCode").getFactoryMethodName())
+                    .isEqualTo("loginCode");
+        });
+    }
+
+    @Test
     void aMissingGeneratedClassStopsTheStartUpSayingHowToAddTheProcessor() {
         runner.withUserConfiguration(TestApplication.class)
                 .withClassLoader(new FilteredClassLoader(LoginCodeImpl.class))
@@ -107,4 +138,21 @@ class AuthTemplateRegistrationTest extends StubbedKaleyra {
     @Configuration(proxyBeanMethods = false)
     @EnableAuthTemplates(basePackages = "dev.waotp.spring.app")
     static class SamePackageAgain {}
+
+    /** The README's "Spring without Boot" bean method, kept when the application moves to the starter. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnLoginCode {
+        @Bean
+        LoginCode loginCode(KaleyraClient client) {
+            return new LoginCodeImpl(client);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnLoginCodeOtherName {
+        @Bean
+        LoginCode myLoginCode(KaleyraClient client) {
+            return new LoginCodeImpl(client);
+        }
+    }
 }
