@@ -9,6 +9,7 @@ import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationStore;
 import dev.waotp.verify.Verifier;
 import dev.waotp.verify.redis.RedisRateLimiter;
+import dev.waotp.verify.redis.RedisTestServer;
 import dev.waotp.verify.redis.RedisVerificationStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /** The verifier on the application's Redis, a real redis-server this test starts. */
 @ExtendWith(OutputCaptureExtension.class)
 class RedisVerifierTest extends StubbedKaleyra {
-    private static RedisServerProcess redis;
+    private static RedisTestServer redis;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class, VerifierAutoConfiguration.class,
@@ -36,7 +37,7 @@ class RedisVerifierTest extends StubbedKaleyra {
 
     @BeforeAll
     static void startRedis() {
-        redis = RedisServerProcess.start();
+        redis = RedisTestServer.start();
     }
 
     @AfterAll
@@ -88,15 +89,17 @@ class RedisVerifierTest extends StubbedKaleyra {
 
     @Test
     void anUnreachableRedisStopsTheStartUpWithAFix() {
-        int closedPort = RedisServerProcess.freePort();
-        runner.withPropertyValues("spring.data.redis.port=" + closedPort).run(context -> {
-            assertThat(context).hasFailed();
-            FailureAnalysis analysis = new WaotpFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription())
-                    .startsWith("The Verifier's Redis store failed to start: could not connect to Redis:")
-                    .contains(String.valueOf(closedPort));
-            assertThat(analysis.getAction()).isEqualTo("Start Redis or correct the spring.data.redis.* properties;"
-                    + " or, for a single instance, remove waotp-verify-redis to keep codes in memory.");
-        });
+        try (RedisTestServer stopped = RedisTestServer.start()) {
+            stopped.stop();
+            runner.withPropertyValues("spring.data.redis.port=" + stopped.port()).run(context -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new WaotpFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription())
+                        .startsWith("The Verifier's Redis store failed to start: could not connect to Redis:")
+                        .contains(String.valueOf(stopped.port()));
+                assertThat(analysis.getAction()).isEqualTo("Start Redis or correct the spring.data.redis.* properties;"
+                        + " or, for a single instance, remove waotp-verify-redis to keep codes in memory.");
+            });
+        }
     }
 }

@@ -38,6 +38,16 @@ public final class StubPhone implements AutoCloseable {
         return stub.received();
     }
 
+    /** Requests the stub got since it started or since the last {@link #forget()}, refused ones included. */
+    public int requests() {
+        return stub.requestCount();
+    }
+
+    /** Forgets what the stub received and the requests it counted, to count afresh. */
+    public void forget() {
+        stub.reset();
+    }
+
     /** The code the phone got last; fails the test when none arrived. */
     public String lastCode() {
         List<ReceivedMessage> received = stub.received();

@@ -3,13 +3,13 @@ package dev.waotp.spring.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.SendResult;
-import dev.waotp.spring.RedisServerProcess;
 import dev.waotp.testing.KaleyraStub;
 import dev.waotp.testing.ReceivedMessage;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationStore;
 import dev.waotp.verify.Verifier;
+import dev.waotp.verify.redis.RedisTestServer;
 import dev.waotp.verify.redis.RedisVerificationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SpringBootApplicationTest {
     private static final String PHONE = "+447700900777";
     private static final KaleyraStub STUB = KaleyraStub.start();
-    private static final RedisServerProcess REDIS = RedisServerProcess.start();
+    private static final RedisTestServer REDIS = RedisTestServer.start();
 
     @SpringBootApplication
     static class DemoApplication {}

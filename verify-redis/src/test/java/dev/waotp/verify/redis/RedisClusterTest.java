@@ -8,6 +8,7 @@ import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.StartDecision;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.StartRules;
+import dev.waotp.verify.StubPhone;
 import dev.waotp.verify.Verifier;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;

@@ -8,6 +8,7 @@ import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.StartDecision;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.StartRules;
+import dev.waotp.verify.StubPhone;
 import dev.waotp.verify.VerificationStoreException;
 import dev.waotp.verify.Verifier;
 import java.nio.charset.StandardCharsets;

@@ -20,8 +20,11 @@ import redis.embedded.core.RedisServerBuilder;
  * A real {@code redis-server} process on a free loopback port, run from the binary that embedded-redis ships in its
  * jar, so the tests need no Redis installed on the machine. Nothing is persisted; the working directory is a temp
  * directory removed by {@link #close()}, which also shuts down the clients made by {@link #newClient()}.
+ *
+ * <p>Shipped in this module's test-jar for the tests of other modules that need a Redis (the Spring Boot starter's);
+ * they add {@code com.github.codemonstur:embedded-redis} to their test dependencies.
  */
-final class RedisTestServer implements AutoCloseable {
+public final class RedisTestServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final RedisServer server;
@@ -42,12 +45,12 @@ final class RedisTestServer implements AutoCloseable {
     }
 
     /** Starts a standalone server on a free port. */
-    static RedisTestServer start() {
+    public static RedisTestServer start() {
         return start(freePort(false), List.of());
     }
 
     /** Starts a server with cluster mode on, on a port whose cluster bus port (port + 10000) is free too. */
-    static RedisTestServer startClusterNode() {
+    public static RedisTestServer startClusterNode() {
         return start(freePort(true), List.of(
                 "cluster-enabled yes",
                 "cluster-config-file nodes.conf",
@@ -62,23 +65,25 @@ final class RedisTestServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    /** The port it listens on, on 127.0.0.1. */
+    public int port() {
         return port;
     }
 
-    RedisURI uri() {
+    /** The URI of this server, for Lettuce. */
+    public RedisURI uri() {
         return RedisURI.create("127.0.0.1", port);
     }
 
     /** A new Lettuce client of this server (its own connections), shut down by {@link #close()}. */
-    RedisClient newClient() {
+    public RedisClient newClient() {
         RedisClient client = RedisClient.create(uri());
         clients.add(client);
         return client;
     }
 
     /** Kills the server (its data is gone); {@link #restart()} brings it back on the same port. */
-    void stop() {
+    public void stop() {
         try {
             server.stop();
         } catch (IOException e) {
@@ -86,7 +91,8 @@ final class RedisTestServer implements AutoCloseable {
         }
     }
 
-    void restart() {
+    /** Starts the stopped server again, on the same port and empty. */
+    public void restart() {
         try {
             server.start();
         } catch (IOException e) {
@@ -94,6 +100,7 @@ final class RedisTestServer implements AutoCloseable {
         }
     }
 
+    /** Shuts down the clients, stops the server and removes its working directory. */
     @Override
     public void close() {
         clients.forEach(client -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));

@@ -7,6 +7,7 @@ import dev.waotp.verify.Concurrently;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.StartResult;
+import dev.waotp.verify.StubPhone;
 import dev.waotp.verify.Verifier;
 import dev.waotp.verify.VerifierBuilder;
 import io.lettuce.core.RedisClient;
