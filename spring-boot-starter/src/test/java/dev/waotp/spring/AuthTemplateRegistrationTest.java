@@ -18,6 +18,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -91,12 +92,8 @@ class AuthTemplateRegistrationTest extends StubbedKaleyra {
 
     @Test
     void aSenderFromTheApplicationsOwnBeanMethodIsTheOnlyOne() {
-        runner.withUserConfiguration(TestApplication.class, OwnLoginCode.class).run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBeanNamesForType(LoginCode.class)).containsExactly("loginCode");
-            assertThat(context.getBeanFactory().getBeanDefinition("loginCode").getFactoryMethodName())
-                    .isEqualTo("loginCode");
-        });
+        runner.withUserConfiguration(TestApplication.class, OwnLoginCode.class)
+                .run(AuthTemplateRegistrationTest::hasOnlyTheApplicationsLoginCode);
     }
 
     @Test
@@ -110,12 +107,16 @@ class AuthTemplateRegistrationTest extends StubbedKaleyra {
     @Test
     void aSenderFromABeanMethodDeclaredAfterEnableAuthTemplatesIsTheOnlyOne() {
         // SamePackageAgain's registrar runs before OwnLoginCode's @Bean methods are read.
-        runner.withUserConfiguration(SamePackageAgain.class, OwnLoginCode.class).run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBeanNamesForType(LoginCode.class)).containsExactly("loginCode");
-            assertThat(context.getBeanFactory().getBeanDefinition("loginCode").getFactoryMethodName())
-                    .isEqualTo("loginCode");
-        });
+        runner.withUserConfiguration(SamePackageAgain.class, OwnLoginCode.class)
+                .run(AuthTemplateRegistrationTest::hasOnlyTheApplicationsLoginCode);
+    }
+
+    /** One LoginCode bean: the one {@link OwnLoginCode#loginCode} makes, not a sender of the starter's. */
+    private static void hasOnlyTheApplicationsLoginCode(AssertableApplicationContext context) {
+        assertThat(context).hasNotFailed();
+        assertThat(context.getBeanNamesForType(LoginCode.class)).containsExactly("loginCode");
+        assertThat(context.getBeanFactory().getBeanDefinition("loginCode").getFactoryMethodName())
+                .isEqualTo("loginCode");
     }
 
     @Test
