@@ -8,7 +8,6 @@ import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionReaderUtils;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -75,11 +74,6 @@ final class AuthTemplateBeans implements BeanDefinitionRegistryPostProcessor {
         }
     }
 
-    @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        // Everything happens while bean definitions may still be registered, above.
-    }
-
     private void register(BeanDefinition candidate, BeanDefinitionRegistry registry) {
         String interfaceName = candidate.getBeanClassName();
         Class<?> template = ClassUtils.resolveClassName(interfaceName, classLoader);
@@ -110,6 +104,7 @@ final class AuthTemplateBeans implements BeanDefinitionRegistryPostProcessor {
      * {@code @Bean} method's by its return type), creating no bean to find out.
      */
     private static boolean hasBeanOfType(BeanDefinitionRegistry registry, Class<?> template) {
+        // The registry a context hands its post-processors is its bean factory.
         return BeanFactoryUtils.beanNamesForTypeIncludingAncestors(
                 (ListableBeanFactory) registry, template, true, false).length > 0;
     }
