@@ -2,7 +2,6 @@ package dev.waotp;
 
 import static dev.waotp.MockKaleyra.accepted;
 import static dev.waotp.MockKaleyra.clientFor;
-import static dev.waotp.MockKaleyra.loginCode;
 import static dev.waotp.MockKaleyra.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
 

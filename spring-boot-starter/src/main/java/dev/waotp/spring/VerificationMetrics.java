@@ -6,6 +6,7 @@ import dev.waotp.verify.VerificationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Counts verifications in Micrometer: {@code waotp.verify.starts} and {@code waotp.verify.checks} by
@@ -19,6 +20,7 @@ final class VerificationMetrics implements VerificationListener {
     static final String CHECKS = "waotp.verify.checks";
     static final String RATE_LIMITED = "waotp.verify.rate.limited";
     private static final String ERROR = "error";
+    private static final Pattern WORD_START = Pattern.compile("([a-z])([A-Z])");
 
     private final MeterRegistry registry;
 
@@ -56,6 +58,6 @@ final class VerificationMetrics implements VerificationListener {
 
     /** {@code TooManyAttempts} is {@code too_many_attempts}: outcomes named as Micrometer tags usually are. */
     private static String outcome(Object result) {
-        return result.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return WORD_START.matcher(result.getClass().getSimpleName()).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class Verifier {
     private static final Logger log = LoggerFactory.getLogger(Verifier.class);
     private static final int MAX_CALLER_KEY_LENGTH = 255;
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
     private final CodeSender sender;
     private final CodeHasher hasher;
@@ -197,7 +199,7 @@ public final class Verifier {
         if (phone == null) {
             throw new InvalidInputException("phone", "is required");
         }
-        if (!phone.matches("\\+[1-9][0-9]{7,14}")) {
+        if (!E164.matcher(phone).matches()) {
             throw new InvalidInputException("phone", "must be E.164: '+' then 8 to 15 digits, the first not 0");
         }
     }

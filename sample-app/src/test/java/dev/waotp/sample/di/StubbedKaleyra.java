@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.waotp.KaleyraClient;
 import dev.waotp.testing.KaleyraStub;
 import dev.waotp.testing.KaleyraStubExtension;
-import dev.waotp.testing.ReceivedMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
