@@ -1,10 +1,13 @@
 package dev.waotp;
 
 /**
- * A value given to waotp breaks a rule of the Kaleyra API, found before any request is sent. The
- * message names the field and the rule, never the value of a secret.
+ * A value given to waotp breaks a rule, found before any request is sent: the caller's mistake, not
+ * Kaleyra's answer. It is an {@link IllegalArgumentException} and deliberately not a
+ * {@link KaleyraException}, so an application that maps {@code KaleyraException} to "the provider
+ * failed" (a 502, say) answers a bad phone number as the client's error (a 400). The message names
+ * the field and the rule, never the value of a secret.
  */
-public final class InvalidInputException extends KaleyraException {
+public final class InvalidInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String field;

@@ -30,6 +30,15 @@ class InputValidationTest {
         server.close();
     }
 
+    /** A controller that maps KaleyraException to "the provider failed" must not see a caller's mistake as one. */
+    @Test
+    void inputErrorsAreIllegalArgumentsNotProviderErrors() {
+        InvalidInputException e = refused(() -> AuthMessage.builder(AUTH1).to("12345").otp(OTP));
+
+        assertThat(e).isInstanceOf(IllegalArgumentException.class);
+        assertThat((Object) e).isNotInstanceOf(KaleyraException.class);
+    }
+
     private static InvalidInputException refused(Runnable build) {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, build::run);
         assertThat(e).as("expected an InvalidInputException").isNotNull();
