@@ -22,7 +22,8 @@ import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
 
 /**
- * Sends authentication template messages for one Kaleyra account and one WhatsApp business number.
+ * Sends authentication template messages for one Kaleyra account and one WhatsApp business number,
+ * and one-time passwords by SMS for the same account ({@link #sendSms(SmsMessage)}).
  * Thread-safe; build one and share it, as the generated senders do.
  *
  * <pre>{@code
