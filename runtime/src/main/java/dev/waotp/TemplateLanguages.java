@@ -27,7 +27,7 @@ public final class TemplateLanguages {
                         + first.name() + " is given with " + spec.name());
             }
             if (map.put(spec.lang(), spec) != null) {
-                throw new IllegalArgumentException(first.name() + " is given twice in " + spec.lang());
+                throw new IllegalArgumentException(first.name() + " is given twice in language " + spec.lang());
             }
             codes.add(spec.lang());
         }
