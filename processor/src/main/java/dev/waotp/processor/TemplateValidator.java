@@ -128,7 +128,8 @@ final class TemplateValidator {
         }
         if (written.isEmpty()) {
             reporter.error("lang is empty: give the template's WhatsApp language codes, e.g. lang = \"en_US\""
-                    + " or lang = {\"en_US\", \"hi\"}", template, annotation, AnnotationValues.written(annotation, "lang"));
+                    + " or lang = {\"en_US\", \"hi\"}",
+                    template, annotation, AnnotationValues.written(annotation, "lang"));
             return List.of();
         }
         List<LanguageValue> codes = new ArrayList<>();
