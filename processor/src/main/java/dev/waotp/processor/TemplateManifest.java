@@ -44,6 +44,8 @@ final class TemplateManifest {
             if (parser.nextToken() != null) {
                 throw new ManifestException("more than one JSON value in the file");
             }
+        } catch (ManifestException e) {
+            throw e;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ManifestException("not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()

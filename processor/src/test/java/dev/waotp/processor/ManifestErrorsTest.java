@@ -158,6 +158,38 @@ class ManifestErrorsTest {
     }
 
     @Test
+    void anEmptyManifest(@TempDir Path directory) throws Exception {
+        Path empty = Files.writeString(directory.resolve("templates.json"), "");
+
+        Compilation compilation = Manifests.compile(empty, template("login_code", "en_US"));
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("the template manifest " + empty + " (-Awaotp.templates) is"
+                + " not usable: it is empty: fetch it again");
+    }
+
+    @Test
+    void aVersionGivenTwiceInTheManifest(@TempDir Path directory) throws Exception {
+        String version = "{\"name\": \"login_code\", \"language\": \"en_US\", \"status\": \"APPROVED\","
+                + " \"category\": \"AUTHENTICATION\", \"components\": []}";
+        Path twice = Files.writeString(directory.resolve("templates.json"),
+                "{\"data\": [" + version + ", " + version + "]}");
+
+        assertThat(Manifests.compile(twice, template("login_code", "en_US"))).hadErrorContaining("is not usable:"
+                + " data[1] is a second login_code in en_US: each name and language is one template version");
+    }
+
+    @Test
+    void theOptionWithoutAValue() {
+        Compilation compilation = Compilations.compiler().withOptions("-Awaotp.templates")
+                .compile(template("login_code", "en_US"));
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("-Awaotp.templates needs a value: the absolute path of the"
+                + " account's template manifest, e.g. -Awaotp.templates=${project.basedir}/src/main/waotp/templates.json");
+    }
+
+    @Test
     void aRelativePathIsAnError() {
         Compilation compilation = Compilations.compiler()
                 .withOptions("-Awaotp.templates=src/main/waotp/templates.json")
