@@ -54,7 +54,7 @@ public final class KaleyraClient implements Closeable {
     final OkHttpClient http;
     private final boolean ownsHttp;
     private final KaleyraService service;
-    private final PayloadEncoder encoder = new PayloadEncoder();
+    private final PayloadEncoder encoder;
     private final ResponseReader reader = new ResponseReader(MAPPER);
     private final ScheduledThreadPoolExecutor deadlines = deadlineTimer();
     private volatile boolean closed;
@@ -64,6 +64,7 @@ public final class KaleyraClient implements Closeable {
         this.apiKey = builder.apiKey;
         this.businessNumber = builder.businessNumber;
         this.baseUrl = baseUrl;
+        this.encoder = new PayloadEncoder(builder.callbackProfileId);
         this.messagesUrl = baseUrl.resolve("v2/" + sid + "/whatsapp/" + businessNumber + "/messages");
         this.retryPolicy = builder.retryPolicy;
         this.deadline = builder.deadline;
