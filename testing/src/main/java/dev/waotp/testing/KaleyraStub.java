@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *       broken rule);
  *   <li>the template is approved, else 400 {@code WA400} with a {@code template} entry in its error
  *       map;
- *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded.
+ *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded; with
+ *       {@link Builder#callbacks} set, the status callbacks Kaleyra would post follow.
  * </ul>
  *
  * <p>Two checks are stricter than Kaleyra's: unknown payload fields and refs over 255 characters get
