@@ -30,7 +30,10 @@ class ConfigurationMetadataTest {
                 "waotp.kaleyra.retry.retry-unconfirmed", "waotp.verify.secret", "waotp.verify.sender",
                 "waotp.verify.lifetime", "waotp.verify.max-attempts", "waotp.verify.resend-after",
                 "waotp.verify.max-sends", "waotp.verify.limits.per-phone.count",
-                "waotp.verify.limits.per-caller.period", "waotp.verify.limits.per-application.enabled");
+                "waotp.verify.limits.per-caller.period", "waotp.verify.limits.per-application.enabled",
+                "waotp.callbacks.path", "waotp.callbacks.basic.username", "waotp.callbacks.basic.password",
+                "waotp.callbacks.bearer-token", "waotp.callbacks.header.name", "waotp.callbacks.header.value",
+                "waotp.callbacks.open");
         assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
         assertThat(descriptions.get("waotp.kaleyra.api-key")).startsWith("API key of the account");
     }

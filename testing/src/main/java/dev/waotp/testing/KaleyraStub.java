@@ -5,12 +5,15 @@ import dev.waotp.KaleyraClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Kaleyra WhatsApp API stand-in on a free loopback port, for tests and local runs. It checks what
@@ -24,7 +27,8 @@ import mockwebserver3.MockWebServer;
  *       broken rule);
  *   <li>the template is approved, else 400 {@code WA400} with a {@code template} entry in its error
  *       map;
- *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded.
+ *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded; with
+ *       {@link Builder#callbacks} set, the status callbacks Kaleyra would post follow.
  * </ul>
  *
  * <p>It also takes SMS on {@code POST /v1/<sid>/messages}, form-encoded as Kaleyra's SMS pages
@@ -57,20 +61,26 @@ public final class KaleyraStub implements AutoCloseable {
     private final String apiKey;
     private final String businessNumber;
     private final String baseUrl;
+    private final @Nullable CallbackPoster callbacks;
 
-    private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved)
-            throws IOException {
+    private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved,
+            @Nullable StubCallbacks callbackSettings) throws IOException {
         this.sid = sid;
         this.apiKey = apiKey;
         this.businessNumber = businessNumbers.iterator().next();
         this.server = new MockWebServer();
-        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved);
+        this.callbacks = callbackSettings == null ? null : new CallbackPoster(callbackSettings);
+        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved,
+                callbacks == null ? message -> { } : callbacks::accepted);
         server.setDispatcher(dispatcher);
         server.setServerSocketFactory(new NoDelayServerSockets());
         try {
             server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
         } catch (IOException e) {
             server.close();
+            if (callbacks != null) {
+                callbacks.close();
+            }
             throw e;
         }
         this.baseUrl = "http://127.0.0.1:" + server.getPort() + "/";
@@ -164,15 +174,41 @@ public final class KaleyraStub implements AutoCloseable {
         return this;
     }
 
-    /** Forgets received messages, the request count and pending faults; the settings stay. */
-    public void reset() {
-        dispatcher.reset();
+    /**
+     * Waits until every status callback due so far was posted (see {@link Builder#callbacks}), and
+     * lists all posted since the start or the last {@link #reset()}, in the order posted.
+     *
+     * @throws IllegalStateException when the stub posts no callbacks, or they are not all posted in time
+     */
+    public List<PostedCallback> awaitCallbacks(Duration timeout) {
+        if (callbacks == null) {
+            throw new IllegalStateException("this stub posts no callbacks; set KaleyraStub.builder().callbacks(...)");
+        }
+        try {
+            return callbacks.await(timeout);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for callbacks", e);
+        }
     }
 
-    /** Stops listening and closes open connections. */
+    /** Forgets received messages, the request count, pending faults and posted callbacks; the settings stay. */
+    public void reset() {
+        dispatcher.reset();
+        if (callbacks != null) {
+            callbacks.reset();
+        }
+    }
+
+    /** Stops listening, closes open connections and stops posting callbacks. */
     @Override
     public void close() {
         server.close();
+        if (callbacks != null) {
+            callbacks.close();
+        }
     }
 
     @Override
@@ -189,8 +225,18 @@ public final class KaleyraStub implements AutoCloseable {
         private String apiKey = DEFAULT_API_KEY;
         private final Set<String> businessNumbers = new LinkedHashSet<>();
         private final Set<ApprovedTemplate> approved = new LinkedHashSet<>();
+        private @Nullable StubCallbacks callbacks;
 
         private Builder() {}
+
+        /**
+         * Posts, after each accepted send, the status callbacks Kaleyra would post; default none.
+         * See {@link KaleyraStub#awaitCallbacks}.
+         */
+        public Builder callbacks(StubCallbacks callbacks) {
+            this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+            return this;
+        }
 
         /** Letters and digits, as Kaleyra SIDs are; default {@link #DEFAULT_SID}. */
         public Builder sid(String sid) {
@@ -243,7 +289,8 @@ public final class KaleyraStub implements AutoCloseable {
             try {
                 return new KaleyraStub(sid, apiKey,
                         businessNumbers.isEmpty() ? Set.of(DEFAULT_BUSINESS_NUMBER) : businessNumbers,
-                        approved.isEmpty() ? Set.of(new ApprovedTemplate("auth1", "en_US")) : approved);
+                        approved.isEmpty() ? Set.of(new ApprovedTemplate("auth1", "en_US")) : approved,
+                        callbacks);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Kaleyra stub on loopback", e);
             }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -27,9 +28,11 @@ final class StubDispatcher extends Dispatcher {
     private final ConcurrentLinkedQueue<ReceivedMessage> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requestCount = new AtomicInteger();
     private final SmsEndpoint sms;
+    private final Consumer<ReceivedMessage> onAccepted;
 
     StubDispatcher(MockWebServer server, String sid, String apiKey, Set<String> businessNumbers,
-            Set<ApprovedTemplate> approved) {
+            Set<ApprovedTemplate> approved, Consumer<ReceivedMessage> onAccepted) {
+        this.onAccepted = onAccepted;
         this.server = server;
         this.sid = sid;
         this.apiKey = apiKey;
@@ -100,7 +103,9 @@ final class StubDispatcher extends Dispatcher {
             return Answers.templateNotApproved(payload.templateName(), payload.lang());
         }
         String messageId = MessageIds.next();
-        received.add(payload.received(messageId, businessNumber, body));
+        ReceivedMessage message = payload.received(messageId, businessNumber, body);
+        received.add(message);
+        onAccepted.accept(message);
         return Answers.accepted(messageId);
     }
 

@@ -142,7 +142,7 @@ class SecretsEverywhereTest {
         String text = everything.toString();
         assertThat(text).as("the wire log ran").contains("api-key: ██").contains("--> POST");
         assertThat(text).as("the library's debug log ran").contains("Sending auth1 to [+********3210]");
-        assertThat(text).doesNotContain(API_KEY);
+        assertThat(text).doesNotContain(API_KEY).doesNotContain(CallbackSecretsScenario.PASSWORD);
         for (String otp : otps) {
             assertThat(text).as("OTP " + otps.indexOf(otp)).doesNotContain(otp);
         }
@@ -162,7 +162,7 @@ class SecretsEverywhereTest {
 
     /** Public types that hold nothing: static helpers only. */
     private static final Set<String> NO_INSTANCES = Set.of("dev.waotp.AuthTemplates");
-    private static final int SCENARIOS = 24;
+    private static final int SCENARIOS = 25;
 
     private void scenarios() {
         HttpLoggingInterceptor wireLog = new HttpLoggingInterceptor(WIRE::debug);
@@ -251,6 +251,7 @@ class SecretsEverywhereTest {
                     send(client, otp());                                        // 18 a redirect
                 }
             }
+            CallbackSecretsScenario.run(seen, API_KEY, this::otp);             // 20 delivery callbacks
             int closedPort;
             try (ServerSocket socket = new ServerSocket(0)) {
                 closedPort = socket.getLocalPort();
