@@ -1,12 +1,16 @@
 package dev.waotp.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,6 +30,11 @@ import mockwebserver3.MockWebServer;
  *       map;
  *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded.
  * </ul>
+ *
+ * <p>It also serves the account's template list, {@code GET /v2/<sid>/whatsapp/<waba-id>/message_templates},
+ * with the same credential check, Meta's template objects under {@code data} and Graph cursor paging
+ * ({@link Builder#template(String)}, {@link Builder#templatePageSize(int)},
+ * {@link #setTemplateStatus(String, String, String)}).
  *
  * <p>Two checks are stricter than Kaleyra's: unknown payload fields and refs over 255 characters get
  * a {@code WA400} (Kaleyra ignores the first and truncates the second).
@@ -47,6 +56,8 @@ public final class KaleyraStub implements AutoCloseable {
     public static final String DEFAULT_API_KEY = "stub-api-key";
     /** The business number of {@link #start()}. */
     public static final String DEFAULT_BUSINESS_NUMBER = "+919999999999";
+    /** The WhatsApp Business Account id of {@link #start()}, in the template list's path. */
+    public static final String DEFAULT_WABA_ID = "100000000000001";
 
     private final MockWebServer server;
     private final StubDispatcher dispatcher;
@@ -54,14 +65,18 @@ public final class KaleyraStub implements AutoCloseable {
     private final String apiKey;
     private final String businessNumber;
     private final String baseUrl;
+    private final String wabaId;
+    private final StubTemplates templates;
 
-    private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved)
-            throws IOException {
+    private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved,
+            String wabaId, StubTemplates templates) throws IOException {
         this.sid = sid;
         this.apiKey = apiKey;
         this.businessNumber = businessNumbers.iterator().next();
+        this.wabaId = wabaId;
+        this.templates = templates;
         this.server = new MockWebServer();
-        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved);
+        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved, wabaId, templates);
         server.setDispatcher(dispatcher);
         server.setServerSocketFactory(new NoDelayServerSockets());
         try {
@@ -108,9 +123,31 @@ public final class KaleyraStub implements AutoCloseable {
         return businessNumber;
     }
 
-    /** A client builder set up for this stub: SID, API key, business number and base URL. */
+    /** The WhatsApp Business Account id whose template list the stub serves. */
+    public String wabaId() {
+        return wabaId;
+    }
+
+    /** A client builder set up for this stub: SID, API key, business number, WABA id and base URL. */
     public KaleyraClientBuilder clientBuilder() {
-        return KaleyraClient.builder().sid(sid).apiKey(apiKey).businessNumber(businessNumber).baseUrl(baseUrl);
+        return KaleyraClient.builder().sid(sid).apiKey(apiKey).businessNumber(businessNumber).baseUrl(baseUrl)
+                .wabaId(wabaId);
+    }
+
+    /**
+     * Changes a listed template's status from now on, as Meta does when it pauses, disables or
+     * approves one; sends are not affected.
+     *
+     * @throws IllegalArgumentException when the stub does not list that template
+     */
+    public KaleyraStub setTemplateStatus(String templateName, String lang, String status) {
+        if (status == null || status.isBlank()) {
+            throw new IllegalArgumentException("status must not be blank");
+        }
+        if (!templates.setStatus(templateName, lang, status)) {
+            throw new IllegalArgumentException("the stub lists no template " + templateName + " in " + lang);
+        }
+        return this;
     }
 
     /** Every request answered 202 since the start or the last {@link #reset()}, oldest first. */
@@ -164,6 +201,9 @@ public final class KaleyraStub implements AutoCloseable {
         private String apiKey = DEFAULT_API_KEY;
         private final Set<String> businessNumbers = new LinkedHashSet<>();
         private final Set<ApprovedTemplate> approved = new LinkedHashSet<>();
+        private final Map<ApprovedTemplate, ObjectNode> listed = new LinkedHashMap<>();
+        private String wabaId = DEFAULT_WABA_ID;
+        private int templatePageSize = 25;
 
         private Builder() {}
 
@@ -209,16 +249,56 @@ public final class KaleyraStub implements AutoCloseable {
             return this;
         }
 
+        /** Letters and digits; default {@link #DEFAULT_WABA_ID}. */
+        public Builder wabaId(String wabaId) {
+            if (wabaId == null || !SID.matcher(wabaId).matches()) {
+                throw new IllegalArgumentException("wabaId must be letters and digits");
+            }
+            this.wabaId = wabaId;
+            return this;
+        }
+
+        /**
+         * Lists a template: Meta's template object as JSON, with {@code name}, {@code language} and
+         * {@code status}; other fields are served as given. Call again for more; the same name and
+         * language again replaces the first. Without any call, every approved template is listed as an
+         * {@code APPROVED} authentication template with a copy-code button. Listing does not approve a
+         * template for sends: see {@link #approve(String, String)}.
+         *
+         * @throws IllegalArgumentException when {@code json} is not such an object
+         */
+        public Builder template(String json) {
+            ObjectNode template = StubTemplates.parse(json);
+            listed.put(StubTemplates.key(template), template);
+            return this;
+        }
+
+        /** How many templates one page of the list holds, at least 1; default 25. */
+        public Builder templatePageSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("templatePageSize must be at least 1, was " + size);
+            }
+            this.templatePageSize = size;
+            return this;
+        }
+
         /**
          * Starts a stub with these settings. The builder may be used again, for another stub.
          *
          * @throws UncheckedIOException when no loopback port could be opened
          */
         public KaleyraStub start() {
+            Set<ApprovedTemplate> approvals = approved.isEmpty() ? Set.of(new ApprovedTemplate("auth1", "en_US")) : approved;
+            List<ObjectNode> list = new ArrayList<>(listed.values());
+            if (list.isEmpty()) {
+                for (ApprovedTemplate template : approvals) {
+                    list.add(StubTemplates.authentication(template.name(), template.lang(), list.size() + 1));
+                }
+            }
             try {
                 return new KaleyraStub(sid, apiKey,
                         businessNumbers.isEmpty() ? Set.of(DEFAULT_BUSINESS_NUMBER) : businessNumbers,
-                        approved.isEmpty() ? Set.of(new ApprovedTemplate("auth1", "en_US")) : approved);
+                        approvals, wabaId, new StubTemplates(list, templatePageSize));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Kaleyra stub on loopback", e);
             }
