@@ -69,7 +69,7 @@ public final class KaleyraStub implements AutoCloseable {
     private final StubTemplates templates;
 
     private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved,
-            String wabaId, StubTemplates templates) throws IOException {
+            String wabaId, StubTemplates templates, int port) throws IOException {
         this.sid = sid;
         this.apiKey = apiKey;
         this.businessNumber = businessNumbers.iterator().next();
@@ -80,7 +80,7 @@ public final class KaleyraStub implements AutoCloseable {
         server.setDispatcher(dispatcher);
         server.setServerSocketFactory(new NoDelayServerSockets());
         try {
-            server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+            server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
         } catch (IOException e) {
             server.close();
             throw e;
@@ -204,6 +204,7 @@ public final class KaleyraStub implements AutoCloseable {
         private final Map<ApprovedTemplate, ObjectNode> listed = new LinkedHashMap<>();
         private String wabaId = DEFAULT_WABA_ID;
         private int templatePageSize = 25;
+        private int port;
 
         private Builder() {}
 
@@ -283,6 +284,18 @@ public final class KaleyraStub implements AutoCloseable {
         }
 
         /**
+         * The loopback port to listen on, for a process started elsewhere that must know it beforehand
+         * (a build's integration test); default 0, any free port.
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
          * Starts a stub with these settings. The builder may be used again, for another stub.
          *
          * @throws UncheckedIOException when no loopback port could be opened
@@ -298,7 +311,7 @@ public final class KaleyraStub implements AutoCloseable {
             try {
                 return new KaleyraStub(sid, apiKey,
                         businessNumbers.isEmpty() ? Set.of(DEFAULT_BUSINESS_NUMBER) : businessNumbers,
-                        approvals, wabaId, new StubTemplates(list, templatePageSize));
+                        approvals, wabaId, new StubTemplates(list, templatePageSize), port);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Kaleyra stub on loopback", e);
             }
