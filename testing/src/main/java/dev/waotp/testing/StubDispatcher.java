@@ -109,7 +109,7 @@ final class StubDispatcher extends Dispatcher {
      */
     private MockResponse templateList(RecordedRequest request, List<String> path) {
         if (!"GET".equals(request.getMethod())) {
-            return Answers.methodNotAllowed();
+            return StubTemplates.getOnly();
         }
         if (!sid.equals(path.get(1)) || !apiKey.equals(request.getHeaders().get("api-key"))) {
             return Answers.unauthorized();

@@ -110,6 +110,11 @@ final class StubTemplates {
                 .body(answer.toString()).build();
     }
 
+    /** The list is read only: Kaleyra's create-template POST is not part of the stub. */
+    static MockResponse getOnly() {
+        return new MockResponse.Builder().code(405).setHeader("Allow", "GET").build();
+    }
+
     /** Opaque to clients, as Meta's are: the offset, Base64-encoded. */
     private static String cursor(int offset) {
         return Base64.getUrlEncoder().withoutPadding()

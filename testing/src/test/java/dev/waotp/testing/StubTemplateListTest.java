@@ -85,6 +85,7 @@ class StubTemplateListTest {
                     .header("api-key", stub.apiKey()).post(RequestBody.create(new byte[0])).build();
             try (Response response = http.newCall(post).execute()) {
                 assertThat(response.code()).isEqualTo(405);
+                assertThat(response.header("Allow")).isEqualTo("GET");
             }
         }
     }
