@@ -286,6 +286,7 @@ public final class KaleyraClient implements Closeable {
     @Override
     public String toString() {
         return "KaleyraClient{baseUrl=" + baseUrl + ", sid=" + sid + ", businessNumber=" + businessNumber
-                + (wabaId == null ? "" : ", wabaId=" + wabaId) + ", apiKey=" + Redaction.SECRET + (closed ? ", closed" : "") + "}";
+                + (wabaId == null ? "" : ", wabaId=" + wabaId)
+                + ", apiKey=" + Redaction.SECRET + (closed ? ", closed" : "") + "}";
     }
 }

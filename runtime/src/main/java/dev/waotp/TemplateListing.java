@@ -27,7 +27,7 @@ import retrofit2.Response;
  */
 final class TemplateListing {
     private static final Logger log = LoggerFactory.getLogger(KaleyraClient.class);
-    /** Far more than any account holds (Meta allows a few hundred templates per account). */
+    /** A bound against a server whose paging never ends; far more pages than a template list needs. */
     static final int MAX_PAGES = 1000;
 
     private final Function<@Nullable String, Call<ResponseBody>> pages;
