@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.waotp.AuthMessage;
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
+import dev.waotp.MessageTemplate;
 import dev.waotp.Region;
 import dev.waotp.RetryPolicy;
 import dev.waotp.SmsMessage;
@@ -219,6 +220,12 @@ class SecretsEverywhereTest {
                 try (KaleyraClient wrongKey = stub.clientBuilder().okHttpClient(http).apiKey(API_KEY + "x").build()) {
                     send(wrongKey, otp());                                      // 10 RBC001
                     sendSms(wrongKey, otp(), false);                            // 23 RBC001 for an SMS
+                    expectFailure(wrongKey::templates);                         // 10b template list, RBC001
+                }
+                try (KaleyraClient lister = stub.clientBuilder().okHttpClient(http).build()) {
+                    List<MessageTemplate> templates = lister.templates();       // 10c template list
+                    seen.addAll(templates);
+                    seen.addAll(templates.get(0).buttons());
                 }
                 try (KaleyraClient otherNumber = stub.clientBuilder().okHttpClient(http).businessNumber("+911111111111").build()) {
                     send(otherNumber, otp());                                   // 11 WA401
