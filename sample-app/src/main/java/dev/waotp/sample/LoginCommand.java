@@ -65,14 +65,16 @@ final class LoginCommand implements Callable<Integer> {
                         .body("Your waotp sample code: {otp}").otp(code).build())).allowCountryCodes("91").build());
             }
             Verifier verifier = builder.build();
+            if (kaleyra.deliveries != null) {
+                kaleyra.deliveries.forwardTo(verifier);
+            }
 
             StartResult started = verifier.start(to, "sample-app");
             out.println("1. start(" + Masked.phone(to) + "): " + started);
             if (!(started instanceof StartResult.Sent)) {
                 return 1;
             }
-            if (kaleyra.deliveries != null) {
-                kaleyra.deliveries.forwardTo(verifier);
+            if (kaleyra.stub != null) {
                 kaleyra.stub.awaitCallbacks(Duration.ofSeconds(5));
                 out.println("   Delivery of the code: " + verifier.delivery(to)
                         .map(d -> d.channel() + (d.state() == null ? "" : ", " + d.state().wireValue()))
