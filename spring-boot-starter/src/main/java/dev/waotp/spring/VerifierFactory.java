@@ -1,7 +1,5 @@
 package dev.waotp.spring;
 
-import static dev.waotp.spring.KaleyraClientFactory.ifSet;
-
 import dev.waotp.InvalidInputException;
 import dev.waotp.verify.CodeSender;
 import dev.waotp.verify.RateLimit;
@@ -12,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Builds the verifier from {@link VerifyProperties}. Every problem becomes a {@link WaotpStartupException}
+ * Builds the verifier from {@link VerifierProperties}. Every problem becomes a {@link WaotpStartupException}
  * that names the property and says how to fix it.
  */
 final class VerifierFactory {
@@ -24,22 +22,23 @@ final class VerifierFactory {
     private VerifierFactory() {}
 
     /** A builder with the properties and the sender set; the caller adds the store, limiter and listener. */
-    static VerifierBuilder builder(VerifyProperties properties, CodeSender sender) {
+    static VerifierBuilder builder(VerifierProperties properties, CodeSender sender) {
         String secret = properties.secret();
         if (secret == null || secret.isEmpty()) {
             throw WaotpStartupException.invalidProperty(PREFIX + "secret", "is required", SECRET_FIX, null);
         }
         try {
-            VerifierBuilder builder = Verifier.builder().sender(sender).rateLimits(rateLimits(properties.limits()));
-            builder.secret(secret.getBytes(StandardCharsets.UTF_8));
-            ifSet(properties.codeLength(), builder::codeLength);
-            ifSet(properties.alphabet(), builder::alphabet);
-            ifSet(properties.lifetime(), builder::lifetime);
-            ifSet(properties.maxAttempts(), builder::maxAttempts);
-            ifSet(properties.resendAfter(), builder::resendAfter);
-            ifSet(properties.maxSends(), builder::maxSends);
-            ifSet(properties.storeTimeout(), builder::storeTimeout);
-            return builder;
+            return Verifier.builder()
+                    .sender(sender)
+                    .secret(secret.getBytes(StandardCharsets.UTF_8))
+                    .rateLimits(rateLimits(properties.limits()))
+                    .codeLength(properties.codeLength())
+                    .alphabet(properties.alphabet())
+                    .lifetime(properties.lifetime())
+                    .maxAttempts(properties.maxAttempts())
+                    .resendAfter(properties.resendAfter())
+                    .maxSends(properties.maxSends())
+                    .storeTimeout(properties.storeTimeout());
         } catch (InvalidInputException e) {
             String property = WaotpStartupException.kebabCase(e.field());
             throw WaotpStartupException.invalidProperty(
@@ -47,7 +46,7 @@ final class VerifierFactory {
         }
     }
 
-    private static RateLimits rateLimits(VerifyProperties.Limits limits) {
+    private static RateLimits rateLimits(VerifierProperties.Limits limits) {
         RateLimits.Builder builder = RateLimits.builder();
         limit(builder, RateLimit.PHONE, "per-phone", limits.perPhone());
         limit(builder, RateLimit.CALLER, "per-caller", limits.perCaller());
@@ -57,7 +56,7 @@ final class VerifierFactory {
 
     /** A count or period left unset keeps the default limit's. */
     private static void limit(RateLimits.Builder builder, RateLimit limit, String property,
-            VerifyProperties.Limit settings) {
+            VerifierProperties.Limit settings) {
         if (!settings.enabled()) {
             builder.without(limit);
             return;

@@ -11,6 +11,8 @@ import dev.waotp.verify.Verifier;
 import dev.waotp.verify.redis.RedisRateLimiter;
 import dev.waotp.verify.redis.RedisTestServer;
 import dev.waotp.verify.redis.RedisVerificationStore;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,14 +68,42 @@ class RedisVerifierTest extends StubbedKaleyra {
     }
 
     @Test
-    void withoutWaotpVerifyRedisTheStoreStaysInMemory(CapturedOutput output) {
+    void withoutWaotpVerifyRedisTheStoreStaysInMemoryWithAWarning(CapturedOutput output) {
         runner.withPropertyValues("spring.data.redis.port=" + redis.port())
                 .withClassLoader(new FilteredClassLoader(RedisVerificationStore.class))
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(VerificationStore.class)
                             .doesNotHaveBean(RateLimiter.class).hasSingleBean(Verifier.class);
-                    assertThat(output).contains("pending codes kept in memory, for this instance only");
+                    assertThat(output).contains("pending codes kept in memory, for this instance only")
+                            .contains("N instances give an attacker N times the limits");
                 });
+    }
+
+    @Test
+    void redisChosenExplicitlyKeepsCodesAndLimitsUnderTheKeyPrefix() {
+        String phone = "+447700900202";
+        runner.withPropertyValues("spring.data.redis.port=" + redis.port(), "waotp.verify.store=redis",
+                "waotp.verify.redis.key-prefix=app1:").run(context -> {
+                    assertThat(context.getBean(Verifier.class).start(phone, "203.0.113.9"))
+                            .isInstanceOf(StartResult.Sent.class);
+                    RedisClient client = redis.newClient();
+                    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                        assertThat(connection.sync().keys("app1:*"))
+                                .anyMatch(key -> key.startsWith("app1:verify:") && key.contains(phone))
+                                .anyMatch(key -> key.startsWith("app1:limit:phone:") && key.contains(phone));
+                        assertThat(connection.sync().keys("waotp:*")).noneMatch(key -> key.contains(phone));
+                    } finally {
+                        client.shutdown();
+                    }
+                });
+    }
+
+    @Test
+    void aKeyPrefixWithBracesStopsTheStartUp() {
+        runner.withPropertyValues("spring.data.redis.port=" + redis.port(), "waotp.verify.redis.key-prefix={app1}:")
+                .run(context -> KaleyraAutoConfigurationTest.assertAnalysis(context,
+                        "The property waotp.verify.redis.key-prefix must not contain { or }, was {app1}:verify:.",
+                        "Correct waotp.verify.redis.key-prefix in the application's configuration."));
     }
 
     @Test
@@ -98,7 +128,7 @@ class RedisVerifierTest extends StubbedKaleyra {
                         .startsWith("The Verifier's Redis store failed to start: could not connect to Redis:")
                         .contains(String.valueOf(stopped.port()));
                 assertThat(analysis.getAction()).isEqualTo("Start Redis or correct the spring.data.redis.* properties;"
-                        + " or, for a single instance, remove waotp-verify-redis to keep codes in memory.");
+                        + " or set waotp.verify.store=memory if the application runs as a single instance.");
             });
         }
     }

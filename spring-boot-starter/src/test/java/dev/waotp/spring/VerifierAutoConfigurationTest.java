@@ -16,6 +16,7 @@ import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationListener;
 import dev.waotp.verify.VerificationStore;
 import dev.waotp.verify.Verifier;
+import dev.waotp.verify.VerifierBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 @ExtendWith(OutputCaptureExtension.class)
 class VerifierAutoConfigurationTest extends StubbedKaleyra {
@@ -182,6 +184,17 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
     }
 
     @Test
+    void customizersHaveTheLastWordInOrder() {
+        runner.withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.code-length=8")
+                .withBean("second", VerifierBuilderCustomizer.class, () -> new OrderedCustomizer(2, 10))
+                .withBean("first", VerifierBuilderCustomizer.class, () -> new OrderedCustomizer(1, 9))
+                .run(context -> {
+                    context.getBean(Verifier.class).start(PHONE, "203.0.113.7");
+                    assertThat(lastCodeSentTo(PHONE)).hasSize(10);
+                });
+    }
+
+    @Test
     void theApplicationsOwnListenersAreTold() {
         List<StartResult> started = new ArrayList<>();
         List<CheckResult> checked = new ArrayList<>();
@@ -221,6 +234,19 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
     void withoutWaotpVerifyThereIsNoVerifierAndNoSecretIsNeeded() {
         runner.withClassLoader(new FilteredClassLoader(Verifier.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("verifier"));
+    }
+
+    /** Sets the code length, so that the one applied last shows in the code sent. */
+    private record OrderedCustomizer(int order, int codeLength) implements VerifierBuilderCustomizer, Ordered {
+        @Override
+        public void customize(VerifierBuilder builder) {
+            builder.codeLength(codeLength);
+        }
+
+        @Override
+        public int getOrder() {
+            return order;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
