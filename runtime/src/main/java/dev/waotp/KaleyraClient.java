@@ -22,7 +22,8 @@ import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
 
 /**
- * Sends authentication template messages for one Kaleyra account and one WhatsApp business number.
+ * Sends authentication template messages for one Kaleyra account and one WhatsApp business number,
+ * and one-time passwords by SMS for the same account ({@link #sendSms(SmsMessage)}).
  * Thread-safe; build one and share it, as the generated senders do.
  *
  * <pre>{@code
@@ -47,6 +48,7 @@ public final class KaleyraClient implements Closeable {
     private final String businessNumber;
     private final HttpUrl baseUrl;
     private final HttpUrl messagesUrl;
+    private final HttpUrl smsUrl;
     private final RetryPolicy retryPolicy;
     private final Duration deadline;
     private final SendListener listener;
@@ -65,6 +67,7 @@ public final class KaleyraClient implements Closeable {
         this.businessNumber = builder.businessNumber;
         this.baseUrl = baseUrl;
         this.messagesUrl = baseUrl.resolve("v2/" + sid + "/whatsapp/" + businessNumber + "/messages");
+        this.smsUrl = baseUrl.resolve("v1/" + sid + "/messages");
         this.retryPolicy = builder.retryPolicy;
         this.deadline = builder.deadline;
         this.listener = builder.listener;
@@ -185,8 +188,48 @@ public final class KaleyraClient implements Closeable {
             throw closedError();
         }
         RequestBody payload = RequestBody.create(encoder.encode(message), JSON);
-        return new SendExecution(() -> service.send(messagesUrl, apiKey, payload), retryPolicy, reader,
+        return execution(Outgoing.whatsApp(message), messagesUrl, payload);
+    }
+
+    private SendExecution execution(Outgoing message, HttpUrl url, RequestBody payload) {
+        return new SendExecution(() -> service.send(url, apiKey, payload), retryPolicy, reader,
                 message, deadline, listener, () -> closed);
+    }
+
+    /**
+     * Sends one SMS through Kaleyra's SMS API and waits for the answer, with the same retries,
+     * deadline and listener as {@link #send(AuthMessage)}; {@link SendResult#messageId()} is the SMS id.
+     *
+     * @throws KaleyraApiException when Kaleyra refuses the SMS (a subclass names the reason)
+     * @throws KaleyraTransportException when no answer came
+     * @throws IllegalStateException when this client is closed; nothing is sent
+     * @see SmsMessage
+     */
+    public SendResult sendSms(SmsMessage message) {
+        return smsExecution(message).execute();
+    }
+
+    /**
+     * Sends one SMS without blocking the caller, as {@link #sendAsync(AuthMessage)} sends a WhatsApp
+     * message.
+     *
+     * @throws IllegalStateException when this client is closed; nothing is sent
+     */
+    public CompletableFuture<SendResult> sendSmsAsync(SmsMessage message) {
+        SendExecution execution = smsExecution(message);
+        try {
+            return execution.enqueue(deadlines);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            throw closedError();
+        }
+    }
+
+    private SendExecution smsExecution(SmsMessage message) {
+        Objects.requireNonNull(message, "message");
+        if (closed) {
+            throw closedError();
+        }
+        return execution(Outgoing.sms(message), smsUrl, message.form());
     }
 
     private static IllegalStateException closedError() {
@@ -211,6 +254,11 @@ public final class KaleyraClient implements Closeable {
     /** The URL every send is posted to: {@code <baseUrl>v2/<sid>/whatsapp/<businessNumber>/messages}. */
     public String messagesUrl() {
         return messagesUrl.toString();
+    }
+
+    /** The URL every SMS is posted to: {@code <baseUrl>v1/<sid>/messages}. */
+    public String smsUrl() {
+        return smsUrl.toString();
     }
 
     /** Which failed sends are tried again; see {@link KaleyraClientBuilder#retryPolicy(RetryPolicy)}. */

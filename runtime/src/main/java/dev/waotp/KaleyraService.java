@@ -11,9 +11,10 @@ import retrofit2.http.Streaming;
 import retrofit2.http.Url;
 
 /**
- * The one Kaleyra endpoint we call, {@code POST /v2/<sid>/whatsapp/<number>/messages}. The URL is
- * built once per client rather than from path parameters on every send, since sid and number never
- * change. Bodies stay raw: the client writes the payload itself and reads every answer, success or
+ * The Kaleyra endpoints we call, {@code POST /v2/<sid>/whatsapp/<number>/messages} and, for SMS,
+ * {@code POST /v1/<sid>/messages}: one method, since both take a body and the {@code api-key} header.
+ * The URL is built once per client rather than from path parameters on every send, since sid and
+ * number never change. Bodies stay raw: the client writes the payload itself and reads every answer, success or
  * error, with the same code, so a body that is not JSON is reported with its HTTP status instead of as
  * a converter failure.
  */

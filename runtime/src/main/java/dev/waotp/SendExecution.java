@@ -32,7 +32,7 @@ final class SendExecution {
     private final Supplier<Call<ResponseBody>> calls;
     private final RetryPolicy policy;
     private final ResponseReader reader;
-    private final AuthMessage message;
+    private final Outgoing message;
     private final SendListener listener;
     private final BooleanSupplier closed;
     private final long startNanos = System.nanoTime();
@@ -43,7 +43,7 @@ final class SendExecution {
     private final AtomicInteger attempts = new AtomicInteger();
 
     SendExecution(Supplier<Call<ResponseBody>> calls, RetryPolicy policy, ResponseReader reader,
-            AuthMessage message, Duration deadline, SendListener listener, BooleanSupplier closed) {
+            Outgoing message, Duration deadline, SendListener listener, BooleanSupplier closed) {
         this.calls = calls;
         this.policy = policy;
         this.reader = reader;
@@ -218,9 +218,9 @@ final class SendExecution {
         }
     }
 
-    /** For logs and messages: the template and the recipients, masked. Built only when needed. */
+    /** For logs and messages: what is sent and to whom, masked. Built only when needed. */
     private String description() {
-        return message.template().name() + " to " + Redaction.phoneNumbers(message.recipients());
+        return message.description();
     }
 
     private SendResult read(Response<ResponseBody> response) {
@@ -242,7 +242,7 @@ final class SendExecution {
             return;
         }
         try {
-            listener.sent(message.template(), result, elapsed());
+            message.reportSent(listener, result, elapsed());
         } catch (RuntimeException e) {
             log.warn("SendListener.sent threw; ignored", e);
         }
@@ -253,7 +253,7 @@ final class SendExecution {
             return;
         }
         try {
-            listener.failed(message.template(), failure, elapsed());
+            message.reportFailed(listener, failure, elapsed());
         } catch (RuntimeException e) {
             log.warn("SendListener.failed threw; ignored", e);
         }

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Hears how each send ended, once per send, after its last attempt: for metrics and audit logs
- * without wrapping every sender. Set with {@link KaleyraClientBuilder#listener(SendListener)}.
+ * without wrapping every sender. WhatsApp sends are reported to {@link #sent} and {@link #failed},
+ * SMS sends to {@link #smsSent} and {@link #smsFailed}. Set with {@link KaleyraClientBuilder#listener(SendListener)}.
  *
  * <p>Called on the thread that finished the send (the caller's, or an OkHttp thread for async
  * sends), before the caller sees the result: keep it quick. An exception it throws is logged and
@@ -21,4 +22,13 @@ public interface SendListener {
 
     /** The send failed for good, after the retries the policy allows. */
     default void failed(TemplateSpec template, KaleyraException error, Duration elapsed) {}
+
+    /**
+     * Kaleyra accepted an SMS ({@link KaleyraClient#sendSms(SmsMessage)}). Only the route type is
+     * given: the number and the body, which holds the code, stay out of metrics.
+     */
+    default void smsSent(SmsType type, SendResult result, Duration elapsed) {}
+
+    /** An SMS send failed for good, after the retries the policy allows. */
+    default void smsFailed(SmsType type, KaleyraException error, Duration elapsed) {}
 }

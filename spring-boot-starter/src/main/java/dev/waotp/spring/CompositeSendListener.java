@@ -3,6 +3,7 @@ package dev.waotp.spring;
 import dev.waotp.KaleyraException;
 import dev.waotp.SendListener;
 import dev.waotp.SendResult;
+import dev.waotp.SmsType;
 import dev.waotp.TemplateSpec;
 import java.time.Duration;
 import java.util.List;
@@ -32,5 +33,15 @@ final class CompositeSendListener implements SendListener {
     @Override
     public void failed(TemplateSpec template, KaleyraException error, Duration elapsed) {
         Listeners.tellEach(listeners, listener -> listener.failed(template, error, elapsed));
+    }
+
+    @Override
+    public void smsSent(SmsType type, SendResult result, Duration elapsed) {
+        Listeners.tellEach(listeners, listener -> listener.smsSent(type, result, elapsed));
+    }
+
+    @Override
+    public void smsFailed(SmsType type, KaleyraException error, Duration elapsed) {
+        Listeners.tellEach(listeners, listener -> listener.smsFailed(type, error, elapsed));
     }
 }

@@ -3,9 +3,11 @@ package dev.waotp.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waotp.KaleyraClient;
 import dev.waotp.LowBalanceException;
 import dev.waotp.SendListener;
 import dev.waotp.SendResult;
+import dev.waotp.SmsMessage;
 import dev.waotp.TemplateSpec;
 import dev.waotp.spring.app.LoginCode;
 import dev.waotp.spring.app.TestApplication;
@@ -37,6 +39,29 @@ class MetricsAutoConfigurationTest extends StubbedKaleyra {
             .withUserConfiguration(TestApplication.class)
             .withPropertyValues(kaleyraProperties())
             .withPropertyValues("waotp.verify.secret=" + SECRET);
+
+    @Test
+    void smsSendsAreCountedAndTimedUnderTheSmsChannel() {
+        runner.run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            KaleyraClient client = context.getBean(KaleyraClient.class);
+            SmsMessage.Builder sms = SmsMessage.builder().to(PHONE).sender("KLRHXA").body("{otp} is your code");
+
+            client.sendSms(sms.otp("482915").build());
+            stub.failNextSms(1, Fault.lowBalance());
+            assertThatThrownBy(() -> client.sendSms(sms.otp("482916").build())).isInstanceOf(LowBalanceException.class);
+            context.getBean(LoginCode.class).send(PHONE, "482917");
+
+            assertThat(registry.get(SendMetrics.SENDS).tags("channel", "sms", "template", "none", "outcome", "sent")
+                    .counter().count()).isEqualTo(1);
+            assertThat(registry.get(SendMetrics.SENDS).tags("channel", "sms", "outcome", "failed", "code", "E110",
+                    "exception", "LowBalanceException").counter().count()).isEqualTo(1);
+            assertThat(registry.get(SendMetrics.SEND_TIMER).tags("channel", "sms").timers()).hasSize(2);
+            assertThat(registry.get(SendMetrics.SENDS).tags("channel", "whatsapp", "template", "auth1", "outcome", "sent")
+                    .counter().count()).isEqualTo(1);
+            assertNoSecretInTags(registry, "482915", "482916", "482917");
+        });
+    }
 
     @Test
     void sendsAreCountedAndTimedByTemplateOutcomeAndCode() {

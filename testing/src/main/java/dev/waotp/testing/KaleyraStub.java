@@ -27,6 +27,9 @@ import mockwebserver3.MockWebServer;
  *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded.
  * </ul>
  *
+ * <p>It also takes SMS on {@code POST /v1/<sid>/messages}, form-encoded as Kaleyra's SMS pages
+ * describe, with the same credentials; see {@link #receivedSms()} and {@link #failNextSms}.
+ *
  * <p>Two checks are stricter than Kaleyra's: unknown payload fields and refs over 255 characters get
  * a {@code WA400} (Kaleyra ignores the first and truncates the second).
  *
@@ -119,6 +122,14 @@ public final class KaleyraStub implements AutoCloseable {
     }
 
     /**
+     * Every SMS ({@code POST /v1/<sid>/messages}) answered 202 since the start or the last
+     * {@link #reset()}, oldest first.
+     */
+    public List<ReceivedSms> receivedSms() {
+        return dispatcher.receivedSms();
+    }
+
+    /**
      * Every request that arrived since the start or the last {@link #reset()}: accepted, refused and
      * faulted alike. With {@link #received()} it shows how often a client retried.
      */
@@ -136,6 +147,20 @@ public final class KaleyraStub implements AutoCloseable {
             throw new IllegalArgumentException("requests must be at least 1, was " + requests);
         }
         dispatcher.fail(fault, requests);
+        return this;
+    }
+
+    /**
+     * Makes the next {@code requests} SMS requests fail with {@code fault}, after any SMS faults asked
+     * for before; WhatsApp requests are not affected. Faults of {@link #failNext} come first. The
+     * answers are those of the WhatsApp page ({@code WA500}, {@code E110}, ...).
+     */
+    public KaleyraStub failNextSms(int requests, Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        if (requests < 1) {
+            throw new IllegalArgumentException("requests must be at least 1, was " + requests);
+        }
+        dispatcher.failSms(fault, requests);
         return this;
     }
 

@@ -26,6 +26,7 @@ final class StubDispatcher extends Dispatcher {
     private final FaultQueue faults = new FaultQueue();
     private final ConcurrentLinkedQueue<ReceivedMessage> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final SmsEndpoint sms;
 
     StubDispatcher(MockWebServer server, String sid, String apiKey, Set<String> businessNumbers,
             Set<ApprovedTemplate> approved) {
@@ -34,6 +35,7 @@ final class StubDispatcher extends Dispatcher {
         this.apiKey = apiKey;
         this.businessNumbers = Set.copyOf(businessNumbers);
         this.approved = Set.copyOf(approved);
+        this.sms = new SmsEndpoint(sid, apiKey);
     }
 
     @Override
@@ -41,16 +43,23 @@ final class StubDispatcher extends Dispatcher {
         forgetServerRecords();
         requestCount.incrementAndGet();
         Fault fault = faults.next();
+        if (fault == null && SmsEndpoint.handles(request)) {
+            fault = sms.nextFault();
+        }
         if (fault == null) {
-            return answer(request);
+            return route(request);
         }
         return switch (fault.kind()) {
             case SERVER_ERROR -> Answers.serverError();
             case LOW_BALANCE -> Answers.lowBalance();
             case DAILY_LIMIT -> Answers.dailyLimitReached();
             case DROP_CONNECTION -> Answers.dropConnection();
-            case DELAY -> Answers.delayed(answer(request), fault.delay().toMillis());
+            case DELAY -> Answers.delayed(route(request), fault.delay().toMillis());
         };
+    }
+
+    private MockResponse route(RecordedRequest request) {
+        return SmsEndpoint.handles(request) ? sms.answer(request) : answer(request);
     }
 
     /**
@@ -103,6 +112,14 @@ final class StubDispatcher extends Dispatcher {
         return List.copyOf(received);
     }
 
+    List<ReceivedSms> receivedSms() {
+        return sms.received();
+    }
+
+    void failSms(Fault fault, int requests) {
+        sms.fail(fault, requests);
+    }
+
     int requestCount() {
         return requestCount.get();
     }
@@ -110,6 +127,7 @@ final class StubDispatcher extends Dispatcher {
     void reset() {
         faults.clear();
         received.clear();
+        sms.reset();
         requestCount.set(0);
     }
 }

@@ -12,6 +12,8 @@ import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
 import dev.waotp.Region;
 import dev.waotp.RetryPolicy;
+import dev.waotp.SmsMessage;
+import dev.waotp.SmsType;
 import dev.waotp.TemplateSpec;
 import dev.waotp.WaSource;
 import java.io.ByteArrayOutputStream;
@@ -95,6 +97,24 @@ class SecretsEverywhereTest {
         seen.add(future);
     }
 
+    private SmsMessage sms(String otp) {
+        SmsMessage.Builder builder = SmsMessage.builder().to("+919876543210").sender("KLRHXA")
+                .body("{otp} is your code").otp(otp).templateId("1107161234567890123");
+        seen.add(builder);
+        SmsMessage message = builder.build();
+        seen.add(message);
+        return message;
+    }
+
+    private void sendSms(KaleyraClient client, String otp, boolean async) {
+        try {
+            seen.add(async ? client.sendSmsAsync(sms(otp)).handle((r, e) -> e == null ? r : e).join()
+                    : client.sendSms(sms(otp)));
+        } catch (RuntimeException e) {
+            seen.add(e);
+        }
+    }
+
     private void expectFailure(Runnable action) {
         try {
             action.run();
@@ -141,7 +161,7 @@ class SecretsEverywhereTest {
 
     /** Public types that hold nothing: static helpers only. */
     private static final Set<String> NO_INSTANCES = Set.of("dev.waotp.AuthTemplates");
-    private static final int SCENARIOS = 19;
+    private static final int SCENARIOS = 24;
 
     private void scenarios() {
         HttpLoggingInterceptor wireLog = new HttpLoggingInterceptor(WIRE::debug);
@@ -186,9 +206,18 @@ class SecretsEverywhereTest {
                     expectFailure(() -> message(tooLong));                      // 8 OTP too long
                     String withNewline = otp() + "\n";
                     expectFailure(() -> message(withNewline));                  // 9 OTP with a control character
+                    sendSms(client, otp(), false);                              // 20 SMS accepted
+                    stub.failNextSms(3, Fault.serverError());
+                    sendSms(client, otp(), true);                               // 21 SMS WA500 past the bound
+                    String notInBody = otp();
+                    expectFailure(() -> SmsMessage.builder().to("+14155550100").sender("KLRHXA")
+                            .body("no code here").otp(notInBody).build());      // 22 SMS body without the code
+                    seen.addAll(stub.receivedSms());
+                    seen.addAll(List.of(SmsType.values()));
                 }
                 try (KaleyraClient wrongKey = stub.clientBuilder().okHttpClient(http).apiKey(API_KEY + "x").build()) {
                     send(wrongKey, otp());                                      // 10 RBC001
+                    sendSms(wrongKey, otp(), false);                            // 23 RBC001 for an SMS
                 }
                 try (KaleyraClient otherNumber = stub.clientBuilder().okHttpClient(http).businessNumber("+911111111111").build()) {
                     send(otherNumber, otp());                                   // 11 WA401
@@ -224,6 +253,7 @@ class SecretsEverywhereTest {
                     .businessNumber("+919000000000").baseUrl("http://127.0.0.1:" + closedPort + "/").okHttpClient(http)
                     .retryPolicy(QUICK).build()) {
                 sendAsync(nowhere, otp());                                      // 19 connection refused
+                sendSms(nowhere, otp(), false);                                 // 24 SMS, connection refused
             }
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -1,9 +1,14 @@
 package dev.waotp.verify;
 
 import dev.waotp.InvalidInputException;
-import java.security.MessageDigest;
+import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.StartDecision;
+import dev.waotp.verify.spi.StartRules;
+import dev.waotp.verify.spi.VerificationKey;
+import dev.waotp.verify.spi.VerificationStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,28 +17,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * application that runs as one instance (with several, a user could start on one and check on
  * another; use the Redis store then).
  *
- * <p>Each operation is one atomic {@link ConcurrentHashMap#compute} on the phone's entry. Expired
- * entries are swept out by starts, at most once a minute of the verifier's clock (only starts add
- * entries, so between starts nothing grows), and the number of entries is capped: when the cap is reached even after a sweep, a start fails with
- * {@link VerificationStoreException} rather than growing without bound. The per-application rate limit
- * keeps a real application far below the cap.
+ * <p>Each operation is one atomic {@link ConcurrentHashMap#compute} on the key's entry. Entries with
+ * nothing live (no live code, no remembered failures, no lock) are swept out by starts, at most once a
+ * minute of the verifier's clock, and the number of entries is capped: when the cap is reached even
+ * after a sweep, a start for a new key fails with {@link VerificationStoreException} rather than
+ * growing without bound. The per-application rate limit keeps a real application far below the cap.
  */
 public final class InMemoryVerificationStore implements VerificationStore {
-    /** The default cap on pending verifications. */
+    /** The default cap on entries. */
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
     private static final long SWEEP_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<VerificationKey, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final AtomicLong nextSweepMillis = new AtomicLong(Long.MIN_VALUE);
 
-    /** A store holding at most {@value #DEFAULT_MAX_ENTRIES} pending verifications. */
+    /** A store holding at most {@value #DEFAULT_MAX_ENTRIES} entries. */
     public InMemoryVerificationStore() {
         this(DEFAULT_MAX_ENTRIES);
     }
 
-    /** A store holding at most {@code maxEntries} pending verifications (at least 1). */
+    /** A store holding at most {@code maxEntries} entries (at least 1). */
     public InMemoryVerificationStore(int maxEntries) {
         if (maxEntries < 1) {
             throw new InvalidInputException("maxEntries", "must be at least 1, was " + maxEntries);
@@ -42,60 +47,83 @@ public final class InMemoryVerificationStore implements VerificationStore {
     }
 
     @Override
-    public StartDecision start(String phone, byte[] codeHmac, Instant now, StartRules rules) {
+    public StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules) {
         sweepIfDue(now);
-        makeRoomFor(phone, now);
+        makeRoomFor(key, now);
         byte[] hmac = codeHmac.clone();
         StartDecision[] decision = new StartDecision[1];
-        entries.compute(phone, (key, entry) -> {
-            if (entry == null || entry.expiredAt(now)) {
-                decision[0] = StartDecision.started(rules.maxSends() - 1);
-                return new Entry(hmac, 1, 0, now, now.plus(rules.lifetime()));
+        entries.compute(key, (k, found) -> {
+            Entry entry = found == null ? Entry.EMPTY : found.forgetFailuresAfter(now);
+            if (entry.lockedAt(now)) {
+                decision[0] = new StartDecision.Locked(entry.lockedUntil);
+                return entry;
+            }
+            if (!entry.codeLiveAt(now)) {
+                decision[0] = new StartDecision.Started(rules.maxSends() - 1);
+                return entry.withCode(hmac, 1, now, now.plus(rules.lifetime()));
             }
             if (entry.sends >= rules.maxSends()) {
-                decision[0] = StartDecision.tooSoon(Duration.between(now, entry.expiresAt));
+                decision[0] = new StartDecision.TooSoon(Duration.between(now, entry.expiresAt));
                 return entry;
             }
             Duration wait = Duration.between(now, entry.lastSend.plus(rules.resendAfter()));
             if (wait.isNegative() || wait.isZero()) {
-                decision[0] = StartDecision.started(rules.maxSends() - entry.sends - 1);
-                return new Entry(hmac, entry.sends + 1, 0, now, now.plus(rules.lifetime()));
+                decision[0] = new StartDecision.Started(rules.maxSends() - entry.sends - 1);
+                return entry.withCode(hmac, entry.sends + 1, now, now.plus(rules.lifetime()));
             }
-            decision[0] = StartDecision.tooSoon(wait);
+            decision[0] = new StartDecision.TooSoon(wait);
             return entry;
         });
         return decision[0];
     }
 
     @Override
-    public CheckDecision check(String phone, byte[] codeHmac, Instant now, int maxAttempts) {
-        CheckDecision[] decision = {CheckDecision.of(CheckDecision.Outcome.NOT_PENDING)};
-        entries.computeIfPresent(phone, (key, entry) -> {
-            if (entry.expiredAt(now)) {
-                decision[0] = CheckDecision.of(CheckDecision.Outcome.EXPIRED);
+    public CheckResult check(VerificationKey key, List<byte[]> candidates, Instant now, CheckRules rules) {
+        CheckResult[] result = {new CheckResult.NotPending()};
+        entries.computeIfPresent(key, (k, found) -> {
+            Entry entry = found.forgetFailuresAfter(now);
+            if (entry.lockedAt(now)) {
+                result[0] = new CheckResult.Locked(entry.lockedUntil);
                 return entry;
             }
-            if (entry.attempts >= maxAttempts) {
-                decision[0] = CheckDecision.of(CheckDecision.Outcome.TOO_MANY_ATTEMPTS);
+            if (entry.hmac == null) {
+                return entry.liveAt(now) ? entry : null;
+            }
+            if (!entry.codeLiveAt(now)) {
+                result[0] = new CheckResult.Expired();
+                return entry;
+            }
+            if (entry.attempts >= rules.maxAttempts()) {
+                result[0] = new CheckResult.TooManyAttempts();
                 return entry;
             }
             int attempts = entry.attempts + 1;
-            if (MessageDigest.isEqual(entry.hmac, codeHmac)) {
-                decision[0] = CheckDecision.of(CheckDecision.Outcome.APPROVED);
+            if (ConstantTime.matchesAny(entry.hmac, candidates)) {
+                result[0] = new CheckResult.Approved();
                 return null;
             }
-            decision[0] = CheckDecision.wrongCode(maxAttempts - attempts);
-            return new Entry(entry.hmac, entry.sends, attempts, entry.lastSend, entry.expiresAt);
+            int failures = entry.failures + 1;
+            Instant lockedUntil = failures >= rules.maxFailures() ? now.plus(rules.lockout()) : null;
+            result[0] = lockedUntil != null
+                    ? new CheckResult.Locked(lockedUntil)
+                    : new CheckResult.WrongCode(rules.maxAttempts() - attempts);
+            return entry.withFailure(attempts, failures, now.plus(rules.failureMemory()), lockedUntil);
         });
-        return decision[0];
+        return result[0];
     }
 
     @Override
-    public void discard(String phone, byte[] codeHmac) {
-        entries.computeIfPresent(phone, (key, entry) -> MessageDigest.isEqual(entry.hmac, codeHmac) ? null : entry);
+    public void discard(VerificationKey key, byte[] codeHmac) {
+        entries.computeIfPresent(key, (k, entry) -> {
+            if (entry.hmac == null || !ConstantTime.matchesAny(entry.hmac, List.of(codeHmac))) {
+                return entry;
+            }
+            Entry withoutCode = entry.withoutCode();
+            return withoutCode.failures > 0 || withoutCode.lockedUntil != null ? withoutCode : null;
+        });
     }
 
-    /** How many verifications are held, expired ones not yet swept included. */
+    /** How many entries are held, ones with nothing live not yet swept included. */
     int size() {
         return entries.size();
     }
@@ -105,14 +133,14 @@ public final class InMemoryVerificationStore implements VerificationStore {
         return "InMemoryVerificationStore{entries=" + entries.size() + ", maxEntries=" + maxEntries + "}";
     }
 
-    private void makeRoomFor(String phone, Instant now) {
-        if (entries.size() < maxEntries || entries.containsKey(phone)) {
+    private void makeRoomFor(VerificationKey key, Instant now) {
+        if (entries.size() < maxEntries || entries.containsKey(key)) {
             return;
         }
         sweep(now);
         if (entries.size() >= maxEntries) {
             throw new VerificationStoreException("the in-memory verification store is full: "
-                    + maxEntries + " verifications pending (maxEntries); raise it or tighten the rate limits");
+                    + maxEntries + " entries (maxEntries); raise it or tighten the rate limits");
         }
     }
 
@@ -126,20 +154,8 @@ public final class InMemoryVerificationStore implements VerificationStore {
 
     /** Per key through computeIfPresent, so a sweep never removes an entry a start just renewed. */
     private void sweep(Instant now) {
-        for (String phone : entries.keySet()) {
-            entries.computeIfPresent(phone, (key, entry) -> entry.expiredAt(now) ? null : entry);
-        }
-    }
-
-    /** One phone's pending verification; replaced, never changed, so compute stays atomic. */
-    private record Entry(byte[] hmac, int sends, int attempts, Instant lastSend, Instant expiresAt) {
-        boolean expiredAt(Instant now) {
-            return !now.isBefore(expiresAt);
-        }
-
-        @Override
-        public String toString() {
-            return "Entry{sends=" + sends + ", attempts=" + attempts + ", expiresAt=" + expiresAt + "}";
+        for (VerificationKey key : entries.keySet()) {
+            entries.computeIfPresent(key, (k, entry) -> entry.liveAt(now) ? entry : null);
         }
     }
 }

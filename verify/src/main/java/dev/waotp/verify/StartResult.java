@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** What {@link Verifier#start} did: a code was sent, or the start was refused and says for how long. */
-public sealed interface StartResult permits StartResult.Sent, StartResult.TooSoon, StartResult.RateLimited {
+public sealed interface StartResult
+        permits StartResult.Sent, StartResult.TooSoon, StartResult.RateLimited, StartResult.Locked {
 
     /**
      * A new code was sent; any earlier code for the phone stopped working.
@@ -50,6 +51,18 @@ public sealed interface StartResult permits StartResult.Sent, StartResult.TooSoo
         public RateLimited {
             Objects.requireNonNull(limit, "limit");
             Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    /**
+     * Nothing was sent: too many checks failed for this phone and purpose, and it is locked.
+     *
+     * @param until when starts and checks are allowed again
+     */
+    record Locked(Instant until) implements StartResult {
+        /** Checks that the end is given. */
+        public Locked {
+            Objects.requireNonNull(until, "until");
         }
     }
 }

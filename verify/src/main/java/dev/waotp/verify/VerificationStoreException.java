@@ -17,4 +17,14 @@ public class VerificationStoreException extends RuntimeException {
     public VerificationStoreException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * A failure in a few words for a message: its type's simple name, and its own message when it has
+     * one. Backends put this after what failed, so that one outage reads the same everywhere.
+     */
+    public static String summary(Throwable failure) {
+        String message = failure.getMessage();
+        String type = failure.getClass().getSimpleName();
+        return message == null || message.isBlank() ? type : type + ": " + message;
+    }
 }

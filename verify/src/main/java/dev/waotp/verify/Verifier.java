@@ -1,15 +1,17 @@
 package dev.waotp.verify;
 
 import dev.waotp.InvalidInputException;
-import dev.waotp.SendResult;
-import dev.waotp.verify.StartResult.RateLimited;
-import java.security.SecureRandom;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.StartRules;
+import dev.waotp.verify.spi.VerificationStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,70 +23,74 @@ import org.slf4j.LoggerFactory;
  *         .sender(loginCode::send)
  *         .secret(hmacKey)            // at least 32 bytes, from the application's secrets
  *         .build();
- * StartResult started = verifier.start("+919876543210", clientIp);
+ * StartResult started = verifier.start("+919876543210", CallerKeys.fromAddress(clientIp));
  * CheckResult checked = verifier.check("+919876543210", typedCode);
+ * Verifier payments = verifier.forPurpose("payment");   // its codes are never approved for a login
  * }</pre>
  *
  * <p>A start checks the rate limits, then asks the store to take the new code's HMAC (its atomic
- * gate refuses a resend that is too soon), then sends the code. A check is one atomic store step:
- * count the attempt, compare in constant time, consume. The code itself is never kept, logged or
- * put in a message. Failures fail closed: a store or limiter that fails or is slower than the store
- * timeout gives {@link VerificationStoreException}, so nothing is sent or approved on a guess.
+ * gate refuses a locked key and a resend that is too soon), then sends the code. A check is one atomic
+ * store step: count the attempt, compare in constant time, consume, and count a failure across codes
+ * (past {@code maxFailures} the phone is locked for this purpose). The code itself is never kept,
+ * logged or put in a message. Failures fail closed: a store or limiter that fails or is slower than the
+ * store timeout gives {@link VerificationStoreException}, so nothing is sent or approved on a guess.
  *
- * <p>Thread-safe; one instance serves the whole application.
+ * <p>Thread-safe; one instance per purpose serves the whole application.
  */
 public final class Verifier {
+    /** The purpose of the verifier {@link Builder#build()} returns. */
+    public static final String DEFAULT_PURPOSE = "default";
+
     private static final Logger log = LoggerFactory.getLogger(Verifier.class);
     private static final int MAX_CALLER_KEY_LENGTH = 255;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    private static final Pattern PURPOSE = Pattern.compile("[a-z0-9_-]{1,32}");
 
-    private final CodeSender sender;
-    private final CodeHasher hasher;
-    private final CodeGenerator generator;
-    private final CodeAlphabet alphabet;
-    private final int codeLength;
-    private final VerificationStore store;
-    private final RateLimiter rateLimiter;
-    private final RateLimits rateLimits;
-    private final StartRules rules;
-    private final int maxAttempts;
-    private final Clock clock;
-    private final VerificationListener listener;
-    private final TimedCalls calls;
+    private final VerificationEngine engine;
+    private final String purpose;
 
-    /** From a builder whose {@code build()} checked that the sender and the secret are set. */
-    Verifier(VerifierBuilder builder, CodeSender sender, byte[] secret) {
-        this.sender = sender;
-        this.hasher = new CodeHasher(secret);
-        this.alphabet = builder.alphabet;
-        this.codeLength = builder.codeLength;
-        this.generator = new CodeGenerator(new SecureRandom(), alphabet, codeLength);
-        this.store = builder.store != null ? builder.store : new InMemoryVerificationStore();
-        this.clock = builder.clock;
-        this.rateLimiter = builder.rateLimiter != null ? builder.rateLimiter
-                : new InMemoryRateLimiter(clock, InMemoryRateLimiter.DEFAULT_MAX_BUCKETS);
-        this.rateLimits = builder.rateLimits;
-        this.rules = builder.rules;
-        this.maxAttempts = builder.maxAttempts;
-        this.listener = builder.listener;
-        this.calls = new TimedCalls(builder.storeTimeout);
+    private Verifier(VerificationEngine engine, String purpose) {
+        this.engine = engine;
+        this.purpose = purpose;
     }
 
-    /** A builder with the defaults: 6 digits, 10 minutes, 5 checks, 30 s between sends, 5 sends. */
-    public static VerifierBuilder builder() {
-        return new VerifierBuilder();
+    /** A builder with the defaults: 6 digits, 10 minutes, 5 checks, 30 s between sends, 5 sends, 10 failures. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * Sends a new code to {@code phone}, replacing any code pending for it, unless a rate limit or the
-     * resend rules refuse; then nothing is sent and the result says how long to wait.
+     * A verifier for another flow: the same secrets, store, rate limits and rules, but its codes are
+     * kept apart. A code started by one purpose is never approved by another, and failed checks lock a
+     * phone for one purpose only; all purposes share the rate limits of a phone, a caller and the
+     * application.
+     *
+     * @param purpose 1 to 32 of {@code a-z 0-9 _ -}, such as {@code login} or {@code change-phone}
+     * @throws InvalidInputException if {@code purpose} breaks that rule
+     */
+    public Verifier forPurpose(String purpose) {
+        if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
+            throw new InvalidInputException("purpose", "must be 1 to 32 of a-z, 0-9, _ and -");
+        }
+        return new Verifier(engine, purpose);
+    }
+
+    /** This verifier's purpose; {@value #DEFAULT_PURPOSE} unless made by {@link #forPurpose}. */
+    public String purpose() {
+        return purpose;
+    }
+
+    /**
+     * Sends a new code to {@code phone}, replacing any code pending for it for this purpose, unless a
+     * rate limit, a lock or the resend rules refuse; then nothing is sent and the result says how long
+     * to wait.
      *
      * @param phone the phone number, E.164 ({@code +} and 8 to 15 digits)
-     * @param callerKey who asks, for the per-caller limit: for example the client's IP address; at most
-     *     255 characters
+     * @param callerKey who asks, for the per-caller limit: the client's address through
+     *     {@link CallerKeys#fromAddress(String)}; at most 255 characters
      * @throws InvalidInputException if {@code phone} is not E.164 or {@code callerKey} is null or too
      *     long, before anything else
-     * @throws VerificationStoreException if the store or the rate limiter fails or is too slow; nothing was sent
+     * @throws VerificationStoreException if the store or the rate limits fail or are too slow; nothing was sent
      * @throws RuntimeException whatever the sender threw (a {@code KaleyraException}); the code is withdrawn,
      *     so the next start is not refused as too soon, and the rate limits still count this start
      */
@@ -100,19 +106,19 @@ public final class Verifier {
         }
         StartResult result;
         try {
-            result = startChecked(phone, callerKey);
+            result = engine.start(purpose, phone, callerKey);
         } catch (RuntimeException e) {
-            tell(listener::startFailed, e);
+            tell(engine.listener::startFailed, e);
             throw e;
         }
-        log.debug("start: {}", result);
-        tell(listener::started, result);
+        log.debug("start ({}): {}", purpose, result);
+        tell(engine.listener::started, result);
         return result;
     }
 
     /**
      * Checks the code the user typed for {@code phone}. Only {@link CheckResult.Approved} lets the user
-     * in, and the same code is approved only once.
+     * in, and the same code is approved only once, and only for this verifier's purpose.
      *
      * @param phone the phone number the code was sent to, E.164
      * @param code what the user typed
@@ -126,67 +132,17 @@ public final class Verifier {
         }
         CheckResult result;
         try {
-            byte[] hmac = hasher.hmac(phone, alphabet.normalize(code));
-            Instant now = clock.instant();
-            result = toResult(calls.call("the verification store", () -> store.check(phone, hmac, now, maxAttempts)));
+            result = engine.check(purpose, phone, code);
         } catch (RuntimeException e) {
-            tell(listener::checkFailed, e);
+            tell(engine.listener::checkFailed, e);
             throw e;
         }
-        log.debug("check: {}", result);
-        tell(listener::checked, result);
+        log.debug("check ({}): {}", purpose, result);
+        tell(engine.listener::checked, result);
         return result;
     }
 
-    private StartResult startChecked(String phone, String callerKey) {
-        Optional<RateLimited> refused =
-                calls.call("the rate limiter", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        String code = generator.next();
-        byte[] hmac = hasher.hmac(phone, code);
-        Instant now = clock.instant();
-        StartDecision decision = calls.call("the verification store", () -> store.start(phone, hmac, now, rules));
-        if (!decision.started()) {
-            return new StartResult.TooSoon(decision.retryAfter());
-        }
-        SendResult sent;
-        try {
-            sent = sender.send(phone, code);
-        } catch (RuntimeException e) {
-            withdraw(phone, hmac, e);
-            throw e;
-        }
-        Duration nextStart = decision.sendsLeft() > 0 ? rules.resendAfter() : rules.lifetime();
-        return new StartResult.Sent(sent, now.plus(rules.lifetime()), nextStart, decision.sendsLeft());
-    }
-
-    /** The send failed, so the code never reached the user; it must not block their next try. */
-    private void withdraw(String phone, byte[] hmac, RuntimeException sendFailure) {
-        try {
-            calls.call("the verification store", () -> {
-                store.discard(phone, hmac);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            sendFailure.addSuppressed(e);
-            log.warn("Could not withdraw a code whose send failed; the next start may be refused as too soon: {}",
-                    e.getMessage());
-        }
-    }
-
-    private static CheckResult toResult(CheckDecision decision) {
-        return switch (decision.outcome()) {
-            case APPROVED -> new CheckResult.Approved();
-            case WRONG_CODE -> new CheckResult.WrongCode(decision.attemptsLeft());
-            case EXPIRED -> new CheckResult.Expired();
-            case TOO_MANY_ATTEMPTS -> new CheckResult.TooManyAttempts();
-            case NOT_PENDING -> new CheckResult.NotPending();
-        };
-    }
-
-    private <T> void tell(Consumer<T> event, T value) {
+    private static <T> void tell(Consumer<T> event, T value) {
         try {
             event.accept(value);
         } catch (RuntimeException e) {
@@ -206,9 +162,209 @@ public final class Verifier {
 
     @Override
     public String toString() {
-        return "Verifier{codeLength=" + codeLength + ", alphabet=" + alphabet
-                + ", lifetime=" + rules.lifetime() + ", resendAfter=" + rules.resendAfter()
-                + ", maxSends=" + rules.maxSends() + ", maxAttempts=" + maxAttempts
-                + ", store=" + store + ", rateLimiter=" + rateLimiter + ", rateLimits=" + rateLimits + "}";
+        return "Verifier{purpose=" + purpose + ", " + engine + "}";
+    }
+
+    /**
+     * Builds a {@link Verifier}; get one from {@link Verifier#builder()}. Only {@link #sender} and
+     * {@link #secret} are required. Each setter checks its value at once and names the field when it
+     * refuses one; {@link #build()} checks the settings together. {@link #build()} may be called again
+     * for another verifier with the same settings (and its own in-memory state, if any).
+     */
+    public static final class Builder {
+        /** The most NIST SP 800-63B-4 allows for an out-of-band secret. */
+        static final Duration NIST_MAX_LIFETIME = Duration.ofMinutes(10);
+        /** Failed checks not followed by another within a day are forgotten, so old typos never lock anyone. */
+        static final Duration FAILURE_MEMORY = Duration.ofHours(24);
+
+        @Nullable CodeSender sender;
+        byte @Nullable [] secret;
+        List<byte[]> previousSecrets = List.of();
+        @Nullable VerificationStore store;
+        @Nullable RateLimitStorage rateLimitStorage;
+        RateLimits rateLimits = RateLimits.defaults();
+        int codeLength = 6;
+        CodeAlphabet alphabet = CodeAlphabet.DIGITS;
+        Duration lifetime = NIST_MAX_LIFETIME;
+        boolean lifetimeBeyondNist;
+        Duration resendAfter = Duration.ofSeconds(30);
+        int maxSends = 5;
+        int maxAttempts = 5;
+        int maxFailures = 10;
+        Duration lockout = Duration.ofHours(1);
+        Duration storeTimeout = Duration.ofSeconds(2);
+        Clock clock = Clock.systemUTC();
+        VerificationListener listener = new VerificationListener() {};
+
+        private Builder() {}
+
+        /** Sends each code; {@code loginCode::send} for a generated waotp sender. Required. */
+        public Builder sender(CodeSender sender) {
+            this.sender = Objects.requireNonNull(sender, "sender");
+            return this;
+        }
+
+        /**
+         * The HMAC key new codes are kept under, at least 32 bytes from the application's secrets (the
+         * same on every instance that shares a store). Required; the array is copied and never shown.
+         */
+        public Builder secret(byte[] secret) {
+            this.secret = CodeHasher.checkSecret("secret", secret);
+            return this;
+        }
+
+        /**
+         * Secrets used before the current one, newest first: a check also accepts codes made under them,
+         * so rotating the secret voids no pending code. Drop them once the lifetime has passed since the
+         * rotation. Each at least 32 bytes; copied and never shown. Default none.
+         */
+        public Builder previousSecrets(List<byte[]> previousSecrets) {
+            Objects.requireNonNull(previousSecrets, "previousSecrets");
+            List<byte[]> copies = new ArrayList<>(previousSecrets.size());
+            for (int i = 0; i < previousSecrets.size(); i++) {
+                copies.add(CodeHasher.checkSecret("previousSecrets[" + i + "]", previousSecrets.get(i)));
+            }
+            this.previousSecrets = List.copyOf(copies);
+            return this;
+        }
+
+        /** Where pending codes are kept; default a new {@link InMemoryVerificationStore} (one instance only). */
+        public Builder store(VerificationStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Where the rate limits' buckets are kept; default a new {@link InMemoryRateLimitStorage}. */
+        public Builder rateLimitStorage(RateLimitStorage rateLimitStorage) {
+            this.rateLimitStorage = Objects.requireNonNull(rateLimitStorage, "rateLimitStorage");
+            return this;
+        }
+
+        /** The limits on starts; default {@link RateLimits#defaults()}. */
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /** Characters per code, 4 to 10, and with the alphabet at least a million codes; default 6. */
+        public Builder codeLength(int codeLength) {
+            this.codeLength = CodeGenerator.checkLength(codeLength);
+            return this;
+        }
+
+        /** The characters codes are made of; default {@link CodeAlphabet#DIGITS}. */
+        public Builder alphabet(CodeAlphabet alphabet) {
+            this.alphabet = Objects.requireNonNull(alphabet, "alphabet");
+            return this;
+        }
+
+        /**
+         * How long a sent code can be checked, positive and at most 10 minutes (NIST SP 800-63B-4) unless
+         * {@link #lifetimeBeyondNist(boolean)}; default 10 minutes.
+         */
+        public Builder lifetime(Duration lifetime) {
+            this.lifetime = new StartRules(lifetime, resendAfter, maxSends).lifetime();
+            return this;
+        }
+
+        /** Allows a lifetime over 10 minutes, against NIST SP 800-63B-4's advice; default false. */
+        public Builder lifetimeBeyondNist(boolean allowed) {
+            this.lifetimeBeyondNist = allowed;
+            return this;
+        }
+
+        /** Checks allowed per code, at least 1; default 5. Past them the code is dead, even the right one. */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new InvalidInputException("maxAttempts", "must be at least 1, was " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * Failed checks allowed per phone and purpose across codes, 1 to 100 (NIST SP 800-63B allows at
+         * most 100 consecutive failures per account); then starts and checks are refused for the
+         * {@link #lockout}. Each failure after that locks again. An approval resets the count; so does a
+         * day without a failure. Default 10.
+         */
+        public Builder maxFailures(int maxFailures) {
+            if (maxFailures < 1 || maxFailures > 100) {
+                throw new InvalidInputException("maxFailures", "must be 1 to 100, was " + maxFailures);
+            }
+            this.maxFailures = maxFailures;
+            return this;
+        }
+
+        /** How long a phone stays locked for a purpose once {@link #maxFailures} is reached, 1 minute to 24 hours; default 1 hour. */
+        public Builder lockout(Duration lockout) {
+            Objects.requireNonNull(lockout, "lockout");
+            if (lockout.compareTo(Duration.ofMinutes(1)) < 0 || lockout.compareTo(FAILURE_MEMORY) > 0) {
+                throw new InvalidInputException("lockout", "must be 1 minute to 24 hours, was " + lockout);
+            }
+            this.lockout = lockout;
+            return this;
+        }
+
+        /** The least time between two sends to one phone, zero or more; default 30 seconds. */
+        public Builder resendAfter(Duration resendAfter) {
+            this.resendAfter = new StartRules(lifetime, resendAfter, maxSends).resendAfter();
+            return this;
+        }
+
+        /** Sends per verification, the first included, at least 1; default 5. */
+        public Builder maxSends(int maxSends) {
+            this.maxSends = new StartRules(lifetime, resendAfter, maxSends).maxSends();
+            return this;
+        }
+
+        /**
+         * How long a store or rate-limit call may take before it fails closed; default 2 seconds. The
+         * verifier's one timeout: the storage backends are given it and have none of their own.
+         */
+        public Builder storeTimeout(Duration storeTimeout) {
+            Objects.requireNonNull(storeTimeout, "storeTimeout");
+            if (storeTimeout.isNegative() || storeTimeout.isZero()) {
+                throw new InvalidInputException("storeTimeout", "must be positive, was " + storeTimeout);
+            }
+            this.storeTimeout = storeTimeout;
+            return this;
+        }
+
+        /** The time codes expire by and the rate limits refill by; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Told every outcome, for metrics; default none. */
+        public Builder listener(VerificationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * A verifier with these settings, for the purpose {@value Verifier#DEFAULT_PURPOSE}.
+         *
+         * @throws InvalidInputException if the sender or the secret is not set, the codes are weaker than
+         *     20 bits, or the lifetime is over 10 minutes without {@link #lifetimeBeyondNist(boolean)}
+         */
+        public Verifier build() {
+            if (sender == null) {
+                throw new InvalidInputException("sender", "is required");
+            }
+            if (secret == null) {
+                throw new InvalidInputException("secret", "is required (at least " + CodeHasher.MIN_SECRET_BYTES + " bytes)");
+            }
+            CodeGenerator.checkStrength(codeLength, alphabet);
+            if (lifetime.compareTo(NIST_MAX_LIFETIME) > 0 && !lifetimeBeyondNist) {
+                throw new InvalidInputException("lifetime", "must be at most 10 minutes (NIST SP 800-63B-4 for"
+                        + " out-of-band secrets), was " + lifetime + "; lifetimeBeyondNist(true) allows more");
+            }
+            List<byte[]> secrets = new ArrayList<>(1 + previousSecrets.size());
+            secrets.add(secret);
+            secrets.addAll(previousSecrets);
+            return new Verifier(new VerificationEngine(this, sender, new CodeHasher(secrets)), DEFAULT_PURPOSE);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.waotp.verify;
 
-import static dev.waotp.verify.StubPhone.PHONE;
+import dev.waotp.verify.tck.Concurrently;
+import dev.waotp.verify.tck.MutableClock;
+import dev.waotp.verify.tck.StubPhone;
+import static dev.waotp.verify.tck.StubPhone.PHONE;
 import static dev.waotp.verify.VerifierTest.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waotp.LowBalanceException;
 import dev.waotp.testing.Fault;
 import java.time.Duration;
+import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.StartDecision;
+import dev.waotp.verify.spi.StartRules;
+import dev.waotp.verify.spi.VerificationKey;
+import dev.waotp.verify.spi.VerificationStore;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.List;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +63,7 @@ class VerifierFailClosedTest {
 
         assertThatThrownBy(() -> verifier.check(PHONE, phone.lastCode()))
                 .isInstanceOf(VerificationStoreException.class)
-                .hasMessage("the verification store failed: java.lang.IllegalStateException")
+                .hasMessage("the verification storage failed (the verification store): IllegalStateException: connection reset")
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(failures).singleElement().isInstanceOf(VerificationStoreException.class);
 
@@ -67,7 +78,7 @@ class VerifierFailClosedTest {
 
         assertThatThrownBy(() -> verifier.check(PHONE, phone.lastCode()))
                 .isInstanceOf(VerificationStoreException.class)
-                .hasMessage("the verification store did not answer within 200 ms");
+                .hasMessage("the verification storage did not answer within 200 ms");
 
         store.hanging = false;
         assertThat(verifier.check(PHONE, phone.lastCode())).isEqualTo(new CheckResult.Approved());
@@ -79,7 +90,7 @@ class VerifierFailClosedTest {
 
         assertThatThrownBy(() -> verifier.start(PHONE, "caller"))
                 .isInstanceOf(VerificationStoreException.class)
-                .hasMessage("the verification store did not answer within 200 ms");
+                .hasMessage("the verification storage did not answer within 200 ms");
         assertThat(phone.stub().requestCount()).isZero();
     }
 
@@ -95,14 +106,12 @@ class VerifierFailClosedTest {
     @Test
     void startWithALimiterThatFailsSendsNothing() {
         Verifier limited = Verifier.builder().sender(phone.sender()).secret(SECRET)
-                .rateLimiter((phoneNumber, callerKey, limits) -> {
-                    throw new IllegalStateException("limiter storage down");
-                })
+                .rateLimitStorage((limit, config) -> failingBuckets())
                 .build();
 
         assertThatThrownBy(() -> limited.start(PHONE, "caller"))
                 .isInstanceOf(VerificationStoreException.class)
-                .hasMessage("the rate limiter failed: java.lang.IllegalStateException");
+                .hasMessage("the verification storage failed (the rate limits): IllegalStateException: limiter storage down");
         assertThat(phone.stub().requestCount()).isZero();
     }
 
@@ -117,6 +126,15 @@ class VerifierFailClosedTest {
                         .isInstanceOf(VerificationStoreException.class));
     }
 
+    /** Bucket storage whose every call throws, as a backend whose storage is down. */
+    @SuppressWarnings("unchecked")
+    private static ProxyManager<String> failingBuckets() {
+        return (ProxyManager<String>) Proxy.newProxyInstance(ProxyManager.class.getClassLoader(),
+                new Class<?>[] {ProxyManager.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("limiter storage down");
+                });
+    }
+
     /** The in-memory store, made to throw or hang on demand. */
     private static final class FaultyStore implements VerificationStore {
         private final InMemoryVerificationStore memory = new InMemoryVerificationStore();
@@ -126,23 +144,23 @@ class VerifierFailClosedTest {
         volatile RuntimeException discardFailure;
 
         @Override
-        public StartDecision start(String phone, byte[] codeHmac, Instant now, StartRules rules) {
+        public StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules) {
             misbehave();
-            return memory.start(phone, codeHmac, now, rules);
+            return memory.start(key, codeHmac, now, rules);
         }
 
         @Override
-        public CheckDecision check(String phone, byte[] codeHmac, Instant now, int maxAttempts) {
+        public CheckResult check(VerificationKey key, List<byte[]> candidates, Instant now, CheckRules rules) {
             misbehave();
-            return memory.check(phone, codeHmac, now, maxAttempts);
+            return memory.check(key, candidates, now, rules);
         }
 
         @Override
-        public void discard(String phone, byte[] codeHmac) {
+        public void discard(VerificationKey key, byte[] codeHmac) {
             if (discardFailure != null) {
                 throw discardFailure;
             }
-            memory.discard(phone, codeHmac);
+            memory.discard(key, codeHmac);
         }
 
         private void misbehave() {

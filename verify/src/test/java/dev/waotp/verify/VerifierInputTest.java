@@ -1,6 +1,9 @@
 package dev.waotp.verify;
 
-import static dev.waotp.verify.StubPhone.PHONE;
+import dev.waotp.verify.tck.Concurrently;
+import dev.waotp.verify.tck.MutableClock;
+import dev.waotp.verify.tck.StubPhone;
+import static dev.waotp.verify.tck.StubPhone.PHONE;
 import static dev.waotp.verify.VerifierTest.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +64,7 @@ class VerifierInputTest {
 
     @Test
     void builderRefusesSettingsOutsideTheirRules() {
-        VerifierBuilder builder = Verifier.builder();
+        Verifier.Builder builder = Verifier.builder();
 
         assertThatThrownBy(() -> builder.codeLength(11)).hasMessage("codeLength: must be 4 to 10 characters, was 11");
         assertThatThrownBy(() -> builder.lifetime(Duration.ZERO)).hasMessage("lifetime: must be positive, was PT0S");
@@ -76,7 +79,7 @@ class VerifierInputTest {
 
     @Test
     void builderLeavesEarlierVerifiersAsTheyWere() {
-        VerifierBuilder builder = Verifier.builder().sender(phone.sender()).secret(SECRET);
+        Verifier.Builder builder = Verifier.builder().sender(phone.sender()).secret(SECRET);
         Verifier first = builder.build();
         builder.lifetime(Duration.ofMinutes(1));
 

@@ -1,6 +1,9 @@
 package dev.waotp.verify;
 
-import static dev.waotp.verify.StubPhone.PHONE;
+import dev.waotp.verify.tck.Concurrently;
+import dev.waotp.verify.tck.MutableClock;
+import dev.waotp.verify.tck.StubPhone;
+import static dev.waotp.verify.tck.StubPhone.PHONE;
 import static dev.waotp.verify.VerifierTest.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,9 @@
 package dev.waotp.verify;
 
-import static dev.waotp.verify.StubPhone.PHONE;
+import dev.waotp.verify.tck.Concurrently;
+import dev.waotp.verify.tck.MutableClock;
+import dev.waotp.verify.tck.StubPhone;
+import static dev.waotp.verify.tck.StubPhone.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -16,6 +19,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.StartDecision;
+import dev.waotp.verify.spi.StartRules;
+import dev.waotp.verify.spi.VerificationKey;
+import dev.waotp.verify.spi.VerificationStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,24 +80,24 @@ class VerifierSecretsTest {
         boolean[] storeDown = {false};
         VerificationStore store = new VerificationStore() {
             @Override
-            public StartDecision start(String p, byte[] hmac, Instant now, StartRules rules) {
-                return memory.start(p, hmac, now, rules);
+            public StartDecision start(VerificationKey key, byte[] hmac, Instant now, StartRules rules) {
+                return memory.start(key, hmac, now, rules);
             }
 
             @Override
-            public CheckDecision check(String p, byte[] hmac, Instant now, int maxAttempts) {
+            public CheckResult check(VerificationKey key, List<byte[]> candidates, Instant now, CheckRules rules) {
                 if (storeDown[0]) {
                     throw new VerificationStoreException("store down");
                 }
-                return memory.check(p, hmac, now, maxAttempts);
+                return memory.check(key, candidates, now, rules);
             }
 
             @Override
-            public void discard(String p, byte[] hmac) {
+            public void discard(VerificationKey key, byte[] hmac) {
                 throw new IllegalStateException("discard failed");
             }
         };
-        VerifierBuilder builder = Verifier.builder().sender(phone.sender()).secret(SECRET).store(store)
+        Verifier.Builder builder = Verifier.builder().sender(phone.sender()).secret(SECRET).store(store)
                 .alphabet(CodeAlphabet.ALPHANUMERIC).codeLength(10).resendAfter(Duration.ZERO)
                 .listener(new VerificationListener() {
                     @Override
@@ -121,13 +129,13 @@ class VerifierSecretsTest {
 
     /** Each code (and its lower case), each code's HMAC and the secret, as text, hex, Base64 and arrays. */
     private List<String> secretForms(List<String> codes) {
-        CodeHasher hasher = new CodeHasher(SECRET);
+        CodeHasher hasher = new CodeHasher(List.of(SECRET));
         List<byte[]> raw = new ArrayList<>(List.of(SECRET));
         List<String> forms = new ArrayList<>(List.of(new String(SECRET, StandardCharsets.US_ASCII)));
         for (String code : codes) {
             forms.add(code);
             forms.add(code.toLowerCase(Locale.ROOT));
-            raw.add(hasher.hmac(PHONE, code));
+            raw.add(hasher.hmac(Verifier.DEFAULT_PURPOSE, PHONE, code));
         }
         for (byte[] bytes : raw) {
             forms.add(HexFormat.of().formatHex(bytes));

@@ -1,6 +1,9 @@
 package dev.waotp.verify;
 
-import static dev.waotp.verify.StubPhone.PHONE;
+import dev.waotp.verify.tck.Concurrently;
+import dev.waotp.verify.tck.MutableClock;
+import dev.waotp.verify.tck.StubPhone;
+import static dev.waotp.verify.tck.StubPhone.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +25,7 @@ class VerifierTest {
     private final StubPhone phone = new StubPhone();
     private final MutableClock clock = new MutableClock(T0);
 
-    private VerifierBuilder builder() {
+    private Verifier.Builder builder() {
         return Verifier.builder().sender(phone.sender()).secret(SECRET).clock(clock);
     }
 

@@ -10,42 +10,38 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One Lettuce connection with byte-array keys and values, opened from the application's client (a standalone
- * {@link RedisClient} or a {@link RedisClusterClient}), and the way every call on it waits: at most {@code timeout},
- * failing closed with a {@link VerificationStoreException}.
+ * {@link RedisClient} or a {@link RedisClusterClient}), and the way every call on it waits: until the answer, or
+ * until the verifier, which owns the one timeout, interrupts the wait; every failure is a
+ * {@link VerificationStoreException} with one message shape, whatever failed.
  */
 final class LettuceConnection implements AutoCloseable {
     private final StatefulConnection<byte[], byte[]> connection;
     private final RedisClusterAsyncCommands<byte[], byte[]> commands;
-    private final Duration timeout;
 
     private LettuceConnection(StatefulConnection<byte[], byte[]> connection,
-            RedisClusterAsyncCommands<byte[], byte[]> commands, Duration timeout) {
+            RedisClusterAsyncCommands<byte[], byte[]> commands) {
         this.connection = connection;
         this.commands = commands;
-        this.timeout = timeout;
     }
 
     /** Connects with {@code client}; a Redis that cannot be reached is a {@link VerificationStoreException}. */
-    static LettuceConnection open(AbstractRedisClient client, Duration timeout) {
+    static LettuceConnection open(AbstractRedisClient client) {
         try {
             if (client instanceof RedisClient standalone) {
                 StatefulRedisConnection<byte[], byte[]> connection = standalone.connect(ByteArrayCodec.INSTANCE);
-                return new LettuceConnection(connection, connection.async(), timeout);
+                return new LettuceConnection(connection, connection.async());
             }
             if (client instanceof RedisClusterClient cluster) {
                 StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
-                return new LettuceConnection(connection, connection.async(), timeout);
+                return new LettuceConnection(connection, connection.async());
             }
         } catch (RedisException e) {
-            throw new VerificationStoreException("could not connect to Redis: " + e.getMessage(), e);
+            throw unavailable("the connection", e);
         }
         throw new IllegalArgumentException("client: must be a RedisClient or a RedisClusterClient, was "
                 + client.getClass().getName());
@@ -57,27 +53,28 @@ final class LettuceConnection implements AutoCloseable {
     }
 
     /**
-     * Waits for {@code call} at most the timeout, then cancels it. Cancelling a {@link ScriptCall} cancels its
-     * Lettuce command, so Lettuce drops the command rather than write it after reconnecting, once the caller was told
-     * it failed. Bucket4j's futures (the rate limiter's) are not Lettuce's commands: Bucket4j times those out itself.
+     * Waits for {@code call}. Interrupted (the verifier's timeout), it cancels the call: cancelling a
+     * {@link ScriptCall} cancels its Lettuce command, so Lettuce drops the command rather than write it after
+     * reconnecting, once the caller was told it failed.
      *
      * @param what what the call does, for the exception message (never a code or an HMAC)
      */
     <T> T await(CompletableFuture<T> call, String what) {
         try {
-            return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new VerificationStoreException(
-                    "Redis did not answer " + what + " within " + timeout.toMillis() + " ms", e);
+            return call.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new VerificationStoreException("Redis failed " + what + ": " + cause.getMessage(), cause);
+            throw unavailable(what, e.getCause());
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            throw new VerificationStoreException("interrupted while waiting for Redis to answer " + what, e);
+            throw new VerificationStoreException("Redis is unavailable: " + what + " was not answered in time", e);
         }
+    }
+
+    /** The one message of a Redis failure, whatever part of it failed. */
+    static VerificationStoreException unavailable(String what, Throwable cause) {
+        return new VerificationStoreException(
+                "Redis is unavailable: " + what + " failed (" + VerificationStoreException.summary(cause) + ")", cause);
     }
 
     /** Closes this connection; the application's client stays open. */

@@ -2,19 +2,18 @@ package dev.waotp.verify.redis;
 
 import dev.waotp.InvalidInputException;
 import io.lettuce.core.AbstractRedisClient;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The options {@link RedisVerificationStore.Builder} and {@link RedisRateLimiter.Builder} share: the application's
- * client, the key prefix and the timeout of each call.
+ * The options {@link RedisVerificationStore.Builder} and {@link RedisRateLimitStorage.Builder} share: the
+ * application's client and the key prefix. There is no timeout here: the verifier's store timeout is the one timeout,
+ * and it reaches the Redis commands (see {@link LettuceConnection}).
  *
  * @param <B> the concrete builder, returned by each setter
  */
 abstract class RedisBuilder<B extends RedisBuilder<B>> {
     final AbstractRedisClient client;
     String keyPrefix;
-    Duration timeout = Duration.ofSeconds(2);
 
     RedisBuilder(AbstractRedisClient client, String defaultKeyPrefix) {
         this.client = Objects.requireNonNull(client, "client");
@@ -23,7 +22,7 @@ abstract class RedisBuilder<B extends RedisBuilder<B>> {
 
     /**
      * The start of every key: by default {@code waotp:verify:} for the store and {@code waotp:limit:} for the rate
-     * limiter. Use one prefix per application sharing a Redis. It must not contain braces: the phone number (or
+     * limits. Use one prefix per application sharing a Redis. It must not contain braces: the phone number (or
      * caller key) after it is the key's cluster hash tag.
      */
     public B keyPrefix(String keyPrefix) {
@@ -32,19 +31,6 @@ abstract class RedisBuilder<B extends RedisBuilder<B>> {
             throw new InvalidInputException("keyPrefix", "must not contain { or }, was " + keyPrefix);
         }
         this.keyPrefix = keyPrefix;
-        return self();
-    }
-
-    /**
-     * How long a call may wait for Redis before it fails with {@code VerificationStoreException}; positive, default
-     * 2 seconds.
-     */
-    public B timeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidInputException("timeout", "must be positive, was " + timeout);
-        }
-        this.timeout = timeout;
         return self();
     }
 

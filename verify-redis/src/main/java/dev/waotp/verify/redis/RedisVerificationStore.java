@@ -1,10 +1,12 @@
 package dev.waotp.verify.redis;
 
-import dev.waotp.verify.CheckDecision;
-import dev.waotp.verify.StartDecision;
-import dev.waotp.verify.StartRules;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.VerificationStoreException;
+import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.StartDecision;
+import dev.waotp.verify.spi.StartRules;
+import dev.waotp.verify.spi.VerificationKey;
+import dev.waotp.verify.spi.VerificationStore;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
@@ -18,17 +20,18 @@ import java.util.List;
  * A {@link VerificationStore} on Redis, for applications that run on many instances: any instance can check a code
  * another one sent. Works unchanged on a standalone Redis and on Redis Cluster.
  *
- * <p>Each phone's verification is one hash, {@code <prefix>{<phone>}} (default prefix {@code waotp:verify:}); the
- * braces make the phone number the cluster hash tag. It holds the code's HMAC (never the code), its expiry, the last
- * send time, the sends and the attempts, and Redis removes it by itself when the code's lifetime is over.
+ * <p>Each key's verification is one hash, {@code <prefix><purpose>:{<phone>}} (default prefix {@code waotp:verify:});
+ * the braces make the phone number the cluster hash tag. It holds the code's HMAC (never the code), its expiry, the
+ * last send time, the sends and the attempts, and the key's failed checks and lock; Redis removes it by itself once
+ * neither the code nor the failures matter any more.
  *
  * <p>{@link #start start}, {@link #check check} and {@link #discard discard} are each one Lua script, run with one
  * {@code EVALSHA}: one round trip, atomic, so concurrent checks of one phone from any number of instances never count
  * more than {@code maxAttempts} attempts and approve a right code once. The package documentation lists the Redis
  * commands of each call.
  *
- * <p>A call that fails, or gets no answer within the timeout (default 2 s), throws
- * {@link VerificationStoreException}: nothing is approved when Redis cannot be read.
+ * <p>A call that fails throws {@link VerificationStoreException}: nothing is approved when Redis cannot be read.
+ * The verifier's store timeout bounds each call: it interrupts the wait, and the call cancels its Lettuce command.
  *
  * <p>The store owns one connection, opened from the application's client; {@link #close()} closes it, not the client.
  */
@@ -36,25 +39,16 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
     private static final LuaScript START = LuaScript.load("start.lua");
     private static final LuaScript CHECK = LuaScript.load("check.lua");
     private static final LuaScript DISCARD = LuaScript.load("discard.lua");
-    /** In the order of the outcome numbers check.lua returns. */
-    private static final CheckDecision.Outcome[] OUTCOMES = {
-        CheckDecision.Outcome.APPROVED,
-        CheckDecision.Outcome.WRONG_CODE,
-        CheckDecision.Outcome.EXPIRED,
-        CheckDecision.Outcome.TOO_MANY_ATTEMPTS,
-        CheckDecision.Outcome.NOT_PENDING,
-    };
-
     private final LettuceConnection redis;
     private final String keyPrefix;
 
     private RedisVerificationStore(Builder builder) {
         this.keyPrefix = builder.keyPrefix;
-        this.redis = LettuceConnection.open(builder.client, builder.timeout);
+        this.redis = LettuceConnection.open(builder.client);
     }
 
     /**
-     * A store with the default key prefix and timeout, on a new connection of {@code client}.
+     * A store with the default key prefix, on a new connection of {@code client}.
      *
      * @param client a {@link RedisClient} or a {@link RedisClusterClient}
      * @throws VerificationStoreException when Redis cannot be reached
@@ -69,31 +63,45 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
     }
 
     @Override
-    public StartDecision start(String phone, byte[] codeHmac, Instant now, StartRules rules) {
-        List<Long> answer = redis.await(START.run(redis.commands(), ScriptOutputType.MULTI, key(phone),
+    public StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules) {
+        List<Long> answer = redis.await(START.run(redis.commands(), ScriptOutputType.MULTI, key(key),
                 codeHmac, number(now.toEpochMilli()), number(rules.lifetime().toMillis()),
                 number(rules.resendAfter().toMillis()), number(rules.maxSends())), "the start of a verification");
-        return answer.get(0) == 1
-                ? StartDecision.started(answer.get(1).intValue())
-                : StartDecision.tooSoon(Duration.ofMillis(answer.get(2)));
+        return switch (answer.get(0).intValue()) {
+            case 1 -> new StartDecision.Started(answer.get(1).intValue());
+            case 0 -> new StartDecision.TooSoon(Duration.ofMillis(answer.get(2)));
+            case 2 -> new StartDecision.Locked(Instant.ofEpochMilli(answer.get(2)));
+            default -> throw new VerificationStoreException("Redis answered a start with unknown outcome " + answer.get(0));
+        };
     }
 
     @Override
-    public CheckDecision check(String phone, byte[] codeHmac, Instant now, int maxAttempts) {
-        List<Long> answer = redis.await(CHECK.run(redis.commands(), ScriptOutputType.MULTI, key(phone),
-                codeHmac, number(now.toEpochMilli()), number(maxAttempts)), "the check of a code");
-        int outcome = answer.get(0).intValue();
-        if (outcome < 0 || outcome >= OUTCOMES.length) {
-            throw new VerificationStoreException("Redis answered a check with unknown outcome " + outcome);
+    public CheckResult check(VerificationKey key, List<byte[]> candidates, Instant now, CheckRules rules) {
+        byte[][] args = new byte[5 + candidates.size()][];
+        args[0] = number(now.toEpochMilli());
+        args[1] = number(rules.maxAttempts());
+        args[2] = number(rules.maxFailures());
+        args[3] = number(rules.lockout().toMillis());
+        args[4] = number(rules.failureMemory().toMillis());
+        for (int i = 0; i < candidates.size(); i++) {
+            args[5 + i] = candidates.get(i);
         }
-        return OUTCOMES[outcome] == CheckDecision.Outcome.WRONG_CODE
-                ? CheckDecision.wrongCode(answer.get(1).intValue())
-                : CheckDecision.of(OUTCOMES[outcome]);
+        List<Long> answer = redis.await(CHECK.run(redis.commands(), ScriptOutputType.MULTI, key(key), args),
+                "the check of a code");
+        return switch (answer.get(0).intValue()) {
+            case 0 -> new CheckResult.Approved();
+            case 1 -> new CheckResult.WrongCode(answer.get(1).intValue());
+            case 2 -> new CheckResult.Expired();
+            case 3 -> new CheckResult.TooManyAttempts();
+            case 4 -> new CheckResult.NotPending();
+            case 5 -> new CheckResult.Locked(Instant.ofEpochMilli(answer.get(2)));
+            default -> throw new VerificationStoreException("Redis answered a check with unknown outcome " + answer.get(0));
+        };
     }
 
     @Override
-    public void discard(String phone, byte[] codeHmac) {
-        redis.await(DISCARD.run(redis.commands(), ScriptOutputType.INTEGER, key(phone), codeHmac),
+    public void discard(VerificationKey key, byte[] codeHmac) {
+        redis.await(DISCARD.run(redis.commands(), ScriptOutputType.INTEGER, key(key), codeHmac),
                 "the removal of an unsent code");
     }
 
@@ -108,15 +116,15 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
         return "RedisVerificationStore[keyPrefix=" + keyPrefix + "]";
     }
 
-    private byte[] key(String phone) {
-        return (keyPrefix + "{" + phone + "}").getBytes(StandardCharsets.UTF_8);
+    private byte[] key(VerificationKey key) {
+        return (keyPrefix + key.purpose() + ":{" + key.phone() + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] number(long value) {
         return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Options of a {@link RedisVerificationStore}: a key prefix and a timeout; {@link #build()} connects. */
+    /** Options of a {@link RedisVerificationStore}: a key prefix; {@link #build()} connects. */
     public static final class Builder extends RedisBuilder<Builder> {
         private Builder(AbstractRedisClient client) {
             super(client, "waotp:verify:");

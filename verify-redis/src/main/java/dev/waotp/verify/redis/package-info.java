@@ -1,7 +1,8 @@
 /**
  * Verification across many instances: {@link dev.waotp.verify.redis.RedisVerificationStore}, the verification store
  * on Redis (Lettuce, one Lua script per call, keys hash-tagged per phone so Redis Cluster works unchanged), and
- * {@link dev.waotp.verify.redis.RedisRateLimiter}, the start rate limits on Redis (Bucket4j's Lettuce integration).
+ * {@link dev.waotp.verify.redis.RedisRateLimitStorage}, the rate limits' buckets on Redis (Bucket4j's Lettuce
+ * integration).
  *
  * <h2>Redis commands per call</h2>
  *
@@ -13,12 +14,13 @@
  *   <caption>Commands per call</caption>
  *   <tr><th>call</th><th>sent</th><th>run inside the scripts</th></tr>
  *   <tr><td>{@code Verifier.check}, and {@code RedisVerificationStore.check}</td>
- *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, {@code HINCRBY}, and {@code DEL} on approval</td></tr>
+ *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, {@code HINCRBY}; then {@code DEL} on approval, or {@code HSET}
+ *       and {@code PEXPIRE} to count the failure</td></tr>
  *   <tr><td>{@code RedisVerificationStore.start} (the store write of a start)</td>
  *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, {@code HSET}, {@code PEXPIRE}</td></tr>
  *   <tr><td>{@code RedisVerificationStore.discard} (a send failed)</td>
  *       <td>1: {@code EVALSHA}</td><td>{@code HGET}, and {@code DEL} when it still holds the code</td></tr>
- *   <tr><td>{@code RedisRateLimiter.tryAcquire}, per limit set</td>
+ *   <tr><td>the rate limits of a start, per limit set</td>
  *       <td>2: {@code GET}, {@code EVAL}</td><td>{@code GET}, {@code PSETEX}</td></tr>
  *   <tr><td>{@code Verifier.start} with the three default limits</td>
  *       <td>7: 3 {@code GET}, 3 {@code EVAL}, 1 {@code EVALSHA}</td><td>as above</td></tr>
@@ -27,7 +29,7 @@
  * <p>Besides: the first call of each store script on a server that does not have it yet (after a restart or
  * {@code SCRIPT FLUSH}; on a cluster, once per node) gets {@code NOSCRIPT} and sends it once with {@code EVAL}. Bucket4j
  * updates a bucket by compare-and-swap, so when another instance changed the same bucket in between, it sends the
- * {@code GET} and {@code EVAL} again; and a start refused by a later limit gives back the tokens it took, one
+ * {@code GET} and {@code EVAL} again; and a start refused by the application's cap gives the phone its token back, one
  * {@code GET} and one {@code EVAL} each.
  */
 @NullMarked

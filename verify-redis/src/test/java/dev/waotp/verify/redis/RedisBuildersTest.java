@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waotp.InvalidInputException;
-import dev.waotp.verify.StartRules;
+import dev.waotp.verify.spi.StartRules;
+import dev.waotp.verify.spi.VerificationKey;
 import dev.waotp.verify.VerificationStoreException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -22,16 +23,8 @@ class RedisBuildersTest {
     void keyPrefixWithBracesIsRefusedBecauseThePhoneIsTheHashTag() {
         assertThatThrownBy(() -> RedisVerificationStore.builder(REDIS.client()).keyPrefix("app:{x}:"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("keyPrefix"));
-        assertThatThrownBy(() -> RedisRateLimiter.builder(REDIS.client()).keyPrefix("app}"))
+        assertThatThrownBy(() -> RedisRateLimitStorage.builder(REDIS.client()).keyPrefix("app}"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("keyPrefix"));
-    }
-
-    @Test
-    void timeoutMustBePositive() {
-        assertThatThrownBy(() -> RedisVerificationStore.builder(REDIS.client()).timeout(Duration.ZERO))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
-        assertThatThrownBy(() -> RedisRateLimiter.builder(REDIS.client()).timeout(Duration.ofMillis(-1)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("timeout"));
     }
 
     @Test
@@ -39,9 +32,10 @@ class RedisBuildersTest {
         String phone = "+919876543210";
         RedisCommands<String, String> admin = REDIS.client().connect().sync();
         try (RedisVerificationStore store = RedisVerificationStore.builder(REDIS.client()).keyPrefix("app1:otp:").build()) {
-            store.start(phone, new byte[32], Instant.now(), new StartRules(Duration.ofMinutes(1), Duration.ZERO, 1));
+            store.start(new VerificationKey("login", phone), new byte[32], Instant.now(),
+                    new StartRules(Duration.ofMinutes(1), Duration.ZERO, 1));
 
-            assertThat(admin.keys("*")).containsExactly("app1:otp:{" + phone + "}");
+            assertThat(admin.keys("*")).containsExactly("app1:otp:login:{" + phone + "}");
             admin.flushall();
         }
     }
@@ -54,10 +48,10 @@ class RedisBuildersTest {
         try {
             assertThatThrownBy(() -> RedisVerificationStore.create(unreachable))
                     .isInstanceOf(VerificationStoreException.class)
-                    .hasMessageStartingWith("could not connect to Redis");
-            assertThatThrownBy(() -> RedisRateLimiter.create(unreachable))
+                    .hasMessageStartingWith("Redis is unavailable: the connection failed (RedisConnectionException: Unable to connect to");
+            assertThatThrownBy(() -> RedisRateLimitStorage.create(unreachable))
                     .isInstanceOf(VerificationStoreException.class)
-                    .hasMessageStartingWith("could not connect to Redis");
+                    .hasMessageStartingWith("Redis is unavailable: the connection failed (RedisConnectionException: Unable to connect to");
         } finally {
             stopped.close();
         }

@@ -2,13 +2,16 @@ package dev.waotp.verify.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.VerificationKey;
+import java.util.List;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.RateLimits;
-import dev.waotp.verify.StartDecision;
+import dev.waotp.verify.spi.StartDecision;
 import dev.waotp.verify.StartResult;
-import dev.waotp.verify.StartRules;
-import dev.waotp.verify.StubPhone;
+import dev.waotp.verify.spi.StartRules;
+import dev.waotp.verify.tck.StubPhone;
 import dev.waotp.verify.Verifier;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * hash tag.
  */
 class RedisClusterTest {
+    private static final CheckRules CHECKS = new CheckRules(5, 10, Duration.ofHours(1), Duration.ofHours(24));
     private static final StartRules RULES = new StartRules(Duration.ofMinutes(10), Duration.ofSeconds(30), 5);
 
     private static RedisTestCluster cluster;
@@ -55,14 +59,14 @@ class RedisClusterTest {
             Instant now = Instant.now();
             for (int i = 0; i < phones.size(); i++) {
                 String phone = phones.get(i);
-                assertThat(store.start(phone, hmac(i), now, RULES)).isEqualTo(StartDecision.started(4));
+                assertThat(store.start(new VerificationKey("default", phone), hmac(i), now, RULES)).isEqualTo(new StartDecision.Started(4));
                 assertThat(existsOnItsMaster(phone)).as("key of %s on its master", phone).isTrue();
             }
             for (int i = 0; i < phones.size(); i++) {
                 String phone = phones.get(i);
-                assertThat(store.check(phone, hmac(i + 10), now, 5)).isEqualTo(CheckDecision.wrongCode(4));
-                assertThat(store.check(phone, hmac(i), now, 5))
-                        .isEqualTo(CheckDecision.of(CheckDecision.Outcome.APPROVED));
+                assertThat(store.check(new VerificationKey("default", phone), List.of(hmac(i + 10)), now, CHECKS)).isEqualTo(new CheckResult.WrongCode(4));
+                assertThat(store.check(new VerificationKey("default", phone), List.of(hmac(i)), now, CHECKS))
+                        .isEqualTo(new CheckResult.Approved());
                 assertThat(existsOnItsMaster(phone)).as("approved, so removed").isFalse();
             }
         }
@@ -73,9 +77,9 @@ class RedisClusterTest {
         RateLimits limits = RateLimits.builder().perPhone(1, Duration.ofHours(1)).build();
         try (StubPhone phone = new StubPhone();
                 RedisVerificationStore store = RedisVerificationStore.create(client);
-                RedisRateLimiter limiter = RedisRateLimiter.create(client)) {
+                RedisRateLimitStorage limiter = RedisRateLimitStorage.create(client)) {
             Verifier verifier = Verifier.builder().sender(phone.sender()).secret(new byte[32])
-                    .store(store).rateLimiter(limiter).rateLimits(limits).build();
+                    .store(store).rateLimitStorage(limiter).rateLimits(limits).build();
             for (String number : onePhonePerMaster()) {
                 assertThat(verifier.start(number, "caller")).isInstanceOf(StartResult.Sent.class);
                 assertThat(verifier.check(number, phone.lastCode())).isEqualTo(new CheckResult.Approved());
@@ -111,7 +115,7 @@ class RedisClusterTest {
     }
 
     private static String key(String phone) {
-        return "waotp:verify:{" + phone + "}";
+        return "waotp:verify:default:{" + phone + "}";
     }
 
     private static byte[] hmac(int value) {

@@ -3,10 +3,13 @@ package dev.waotp.verify.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.SendResult;
-import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.VerificationKey;
+import java.util.List;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.StartResult;
-import dev.waotp.verify.StartRules;
+import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.Verifier;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and the scripts loaded, so the connection handshake and the first call's {@code EVAL} are not counted.
  */
 class RedisCommandCountTest {
+    private static final CheckRules CHECKS = new CheckRules(5, 10, Duration.ofHours(1), Duration.ofHours(24));
     private static final StartRules RULES = new StartRules(Duration.ofMinutes(10), Duration.ZERO, 5);
     private static final String PHONE = "+919876543210";
     private static final byte[] CODE = new byte[32];
@@ -46,48 +50,48 @@ class RedisCommandCountTest {
 
     @BeforeEach
     void loadScriptsAndResetStatistics() {
-        store.start(PHONE, CODE, Instant.now(), RULES);
-        store.check(PHONE, CODE, Instant.now(), 5);
-        store.discard(PHONE, CODE);
+        store.start(new VerificationKey("default", PHONE), CODE, Instant.now(), RULES);
+        store.check(new VerificationKey("default", PHONE), List.of(CODE), Instant.now(), CHECKS);
+        store.discard(new VerificationKey("default", PHONE), CODE);
         admin.configResetstat();
     }
 
     @Test
     void startIsOneEvalsha() {
-        store.start(PHONE, CODE, Instant.now(), RULES);
+        store.start(new VerificationKey("default", PHONE), CODE, Instant.now(), RULES);
 
         assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hset", 1L, "pexpire", 1L));
     }
 
     @Test
     void wrongCodeCheckIsOneEvalsha() {
-        store.start(PHONE, CODE, Instant.now(), RULES);
+        store.start(new VerificationKey("default", PHONE), CODE, Instant.now(), RULES);
         admin.configResetstat();
 
-        assertThat(store.check(PHONE, WRONG, Instant.now(), 5)).isEqualTo(CheckDecision.wrongCode(4));
-        assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hincrby", 1L));
+        assertThat(store.check(new VerificationKey("default", PHONE), List.of(WRONG), Instant.now(), CHECKS)).isEqualTo(new CheckResult.WrongCode(4));
+        assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hincrby", 1L, "hset", 1L, "pexpire", 1L));
     }
 
     @Test
     void rightCodeCheckIsOneEvalsha() {
-        store.start(PHONE, CODE, Instant.now(), RULES);
+        store.start(new VerificationKey("default", PHONE), CODE, Instant.now(), RULES);
         admin.configResetstat();
 
-        assertThat(store.check(PHONE, CODE, Instant.now(), 5))
-                .isEqualTo(CheckDecision.of(CheckDecision.Outcome.APPROVED));
+        assertThat(store.check(new VerificationKey("default", PHONE), List.of(CODE), Instant.now(), CHECKS))
+                .isEqualTo(new CheckResult.Approved());
         assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hincrby", 1L, "del", 1L));
     }
 
     @Test
     void checkWithNothingPendingIsOneEvalsha() {
-        store.check(PHONE, CODE, Instant.now(), 5);
+        store.check(new VerificationKey("default", PHONE), List.of(CODE), Instant.now(), CHECKS);
 
         assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L));
     }
 
     @Test
     void discardIsOneEvalsha() {
-        store.discard(PHONE, CODE);
+        store.discard(new VerificationKey("default", PHONE), CODE);
 
         assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hget", 1L));
     }
@@ -97,22 +101,22 @@ class RedisCommandCountTest {
         admin.scriptFlush();
         admin.configResetstat();
 
-        store.check(PHONE, CODE, Instant.now(), 5);
-        store.check(PHONE, CODE, Instant.now(), 5);
+        store.check(new VerificationKey("default", PHONE), List.of(CODE), Instant.now(), CHECKS);
+        store.check(new VerificationKey("default", PHONE), List.of(CODE), Instant.now(), CHECKS);
 
         assertThat(commandStats()).isEqualTo(Map.of("evalsha", 2L, "eval", 1L, "hmget", 2L));
     }
 
     @Test
     void verifierStartWithTheDefaultRateLimitsIsSevenCommandsAndACheckIsOne() {
-        try (RedisRateLimiter limiter = RedisRateLimiter.create(REDIS.newClient())) {
+        try (RedisRateLimitStorage limiter = RedisRateLimitStorage.create(REDIS.newClient())) {
             AtomicReference<String> sent = new AtomicReference<>();
             Verifier verifier = Verifier.builder()
                     .sender((phone, code) -> {
                         sent.set(code);
                         return new SendResult(List.of("wamid.1"), null, null);
                     })
-                    .secret(new byte[32]).store(store).rateLimiter(limiter).resendAfter(Duration.ZERO).build();
+                    .secret(new byte[32]).store(store).rateLimitStorage(limiter).resendAfter(Duration.ZERO).build();
             verifier.start(PHONE, "caller");
             admin.configResetstat();
 
@@ -125,7 +129,7 @@ class RedisCommandCountTest {
 
             String wrong = sent.get().equals("000000") ? "111111" : "000000";
             assertThat(verifier.check(PHONE, wrong)).isEqualTo(new CheckResult.WrongCode(4));
-            assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hincrby", 1L));
+            assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hincrby", 1L, "hset", 1L, "pexpire", 1L));
         }
     }
 

@@ -3,11 +3,12 @@ package dev.waotp.verify.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waotp.verify.CheckDecision;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
-import dev.waotp.verify.StartDecision;
-import dev.waotp.verify.StartRules;
+import dev.waotp.SendResult;
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.StartResult;
+import dev.waotp.verify.Verifier;
 import dev.waotp.verify.VerificationStoreException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -15,7 +16,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +28,11 @@ import org.junit.jupiter.api.Test;
  * as failed, must not be written to Redis after the reconnect.
  */
 class RedisConnectionCutTest {
-    private static final StartRules RULES = new StartRules(Duration.ofMinutes(10), Duration.ofSeconds(30), 5);
     private static final Duration TIMEOUT = Duration.ofMillis(500);
     private static final String PHONE = "+919876543210";
     private static final String PENDING_PHONE = "+919876543211";
     private static final String OTHER_PHONE = "+919876543212";
 
-    private final byte[] code = filled(7);
-    private final byte[] wrongCode = filled(8);
     private RedisTestServer redis;
     private CuttableProxy proxy;
     private RedisClient client;
@@ -57,30 +55,30 @@ class RedisConnectionCutTest {
 
     @Test
     void startAndCheckThatTimedOutWhileCutAreNotWrittenAfterTheReconnect() {
-        try (RedisVerificationStore store = RedisVerificationStore.builder(client).timeout(TIMEOUT).build()) {
+        try (RedisVerificationStore store = RedisVerificationStore.create(client)) {
+            Verifier verifier = verifier().store(store).rateLimits(RateLimits.none()).build();
             // Loads both scripts, so that after the reconnect an EVALSHA would run rather than answer NOSCRIPT.
-            assertThat(store.start(PENDING_PHONE, code, Instant.now(), RULES)).isEqualTo(StartDecision.started(4));
-            assertThat(store.check(OTHER_PHONE, code, Instant.now(), 5))
-                    .isEqualTo(CheckDecision.of(CheckDecision.Outcome.NOT_PENDING));
+            assertThat(verifier.start(PENDING_PHONE, "caller")).isInstanceOf(StartResult.Sent.class);
+            assertThat(verifier.check(OTHER_PHONE, "000000")).isEqualTo(new CheckResult.NotPending());
             proxy.cut();
 
-            assertThatThrownBy(() -> store.start(PHONE, code, Instant.now(), RULES))
+            assertThatThrownBy(() -> verifier.start(PHONE, "caller"))
                     .isInstanceOf(VerificationStoreException.class)
-                    .hasMessage("Redis did not answer the start of a verification within 500 ms");
-            assertThatThrownBy(() -> store.check(PENDING_PHONE, wrongCode, Instant.now(), 5))
+                    .hasMessage("the verification storage did not answer within 500 ms");
+            assertThatThrownBy(() -> verifier.check(PENDING_PHONE, "000000"))
                     .isInstanceOf(VerificationStoreException.class)
-                    .hasMessage("Redis did not answer the check of a code within 500 ms");
+                    .hasMessage("the verification storage did not answer within 500 ms");
             proxy.restore();
             // Lettuce writes what it held back before any later command: once one answers, nothing is left.
-            assertThat(Eventually.answer(() -> store.check(OTHER_PHONE, code, Instant.now(), 5)))
-                    .isEqualTo(CheckDecision.of(CheckDecision.Outcome.NOT_PENDING));
+            assertThat(Eventually.answer(() -> verifier.check(OTHER_PHONE, "000000")))
+                    .isEqualTo(new CheckResult.NotPending());
 
             RedisCommands<String, String> redisNow = direct.sync();
-            assertThat(redisNow.exists("waotp:verify:{" + PHONE + "}")).as("the failed start stored nothing").isZero();
-            assertThat(redisNow.hget("waotp:verify:{" + PENDING_PHONE + "}", "attempts"))
+            assertThat(redisNow.exists("waotp:verify:default:{" + PHONE + "}")).as("the failed start stored nothing").isZero();
+            assertThat(redisNow.hget("waotp:verify:default:{" + PENDING_PHONE + "}", "attempts"))
                     .as("the failed check counted no attempt").isEqualTo("0");
-            assertThat(store.start(PHONE, code, Instant.now(), RULES))
-                    .as("the user's next start is the first, not too soon").isEqualTo(StartDecision.started(4));
+            assertThat(verifier.start(PHONE, "caller"))
+                    .as("the user's next start is the first, not too soon").isInstanceOf(StartResult.Sent.class);
         }
     }
 
@@ -88,24 +86,23 @@ class RedisConnectionCutTest {
     void rateLimitThatTimedOutWhileCutTakesNoTokenAfterTheReconnect() {
         RateLimits onePerPhone = RateLimits.builder().perPhone(1, Duration.ofHours(1))
                 .without(RateLimit.CALLER).without(RateLimit.APPLICATION).build();
-        try (RedisRateLimiter limiter = RedisRateLimiter.builder(client).timeout(TIMEOUT).build()) {
-            assertThat(limiter.tryAcquire(PENDING_PHONE, "caller", onePerPhone)).isEmpty();
+        try (RedisRateLimitStorage storage = RedisRateLimitStorage.create(client)) {
+            Verifier verifier = verifier().rateLimitStorage(storage).rateLimits(onePerPhone).build();
+            assertThat(verifier.start(PENDING_PHONE, "caller")).isInstanceOf(StartResult.Sent.class);
             proxy.cut();
 
-            assertThatThrownBy(() -> limiter.tryAcquire(PHONE, "caller", onePerPhone))
-                    .isInstanceOf(VerificationStoreException.class);
+            assertThatThrownBy(() -> verifier.start(PHONE, "caller")).isInstanceOf(VerificationStoreException.class);
             proxy.restore();
-            assertThat(Eventually.answer(() -> limiter.tryAcquire(OTHER_PHONE, "caller", onePerPhone))).isEmpty();
+            assertThat(Eventually.answer(() -> verifier.start(OTHER_PHONE, "caller"))).isInstanceOf(StartResult.Sent.class);
 
-            assertThat(limiter.tryAcquire(PHONE, "caller", onePerPhone))
-                    .as("the phone's one token is still there").isEmpty();
-            assertThat(limiter.tryAcquire(PHONE, "caller", onePerPhone)).isPresent();
+            assertThat(verifier.start(PHONE, "caller")).as("the phone's one token is still there")
+                    .isInstanceOf(StartResult.Sent.class);
+            assertThat(verifier.start(PHONE, "caller")).isInstanceOf(StartResult.RateLimited.class);
         }
     }
 
-    private static byte[] filled(int value) {
-        byte[] hmac = new byte[32];
-        Arrays.fill(hmac, (byte) value);
-        return hmac;
+    private static Verifier.Builder verifier() {
+        return Verifier.builder().secret("0123456789abcdef0123456789abcdef".getBytes()).storeTimeout(TIMEOUT)
+                .sender((to, code) -> new SendResult(List.of("A1"), "WA202", null));
     }
 }

@@ -1,7 +1,7 @@
 package dev.waotp.verify.redis;
 
-import dev.waotp.verify.VerificationStore;
-import dev.waotp.verify.VerificationStoreContractTest;
+import dev.waotp.verify.spi.VerificationStore;
+import dev.waotp.verify.tck.VerificationStoreContractTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole store contract, against a real standalone Redis. */

@@ -3,13 +3,12 @@ package dev.waotp.verify.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.verify.CheckResult;
-import dev.waotp.verify.Concurrently;
+import dev.waotp.verify.tck.Concurrently;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.StartResult;
-import dev.waotp.verify.StubPhone;
+import dev.waotp.verify.tck.StubPhone;
 import dev.waotp.verify.Verifier;
-import dev.waotp.verify.VerifierBuilder;
 import io.lettuce.core.RedisClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two application instances on one Redis: two {@link Verifier}s, each with its own Redis client and connections (a
- * RedisVerificationStore and a RedisRateLimiter), sending through a real client to the stub.
+ * RedisVerificationStore and a RedisRateLimitStorage), sending through a real client to the stub.
  */
 class RedisVerifierTest {
     private static final byte[] SECRET = "the-same-secret-on-every-instance!".getBytes(StandardCharsets.US_ASCII);
@@ -139,14 +138,14 @@ class RedisVerifierTest {
     }
 
     /** A Verifier of a new application instance: its own Redis client, store and rate limiter. */
-    private Verifier instance(UnaryOperator<VerifierBuilder> options) {
+    private Verifier instance(UnaryOperator<Verifier.Builder> options) {
         RedisClient client = REDIS.newClient();
         RedisVerificationStore store = RedisVerificationStore.create(client);
-        RedisRateLimiter limiter = RedisRateLimiter.create(client);
+        RedisRateLimitStorage limiter = RedisRateLimitStorage.create(client);
         instances.add(store);
         instances.add(limiter);
         return options.apply(Verifier.builder().sender(phone.sender()).secret(SECRET)
-                .store(store).rateLimiter(limiter)).build();
+                .store(store).rateLimitStorage(limiter)).build();
     }
 
     /** Runs {@code call} on {@value #THREADS} threads released at once, half of them on each instance. */

@@ -1,6 +1,7 @@
-package dev.waotp.verify;
+package dev.waotp.verify.tck;
 
 import dev.waotp.AuthMessage;
+import dev.waotp.verify.CodeSender;
 import dev.waotp.KaleyraClient;
 import dev.waotp.TemplateSpec;
 import dev.waotp.testing.KaleyraStub;

@@ -1,4 +1,4 @@
-package dev.waotp.verify;
+package dev.waotp.verify.spi;
 
 import dev.waotp.InvalidInputException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.waotp.verify;
+package dev.waotp.verify.tck;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,106 @@
+package dev.waotp.verify;
+
+import dev.waotp.verify.RateLimits.Rule;
+import dev.waotp.verify.StartResult.RateLimited;
+import dev.waotp.verify.spi.RateLimitStorage;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one rate limiter, over any {@link RateLimitStorage}: the storage keeps buckets, this class
+ * decides which are asked, in which order, and what a refusal costs.
+ *
+ * <ul>
+ *   <li>Order: the caller's bucket, then the phone's, then the application's, one after another (not
+ *       pipelined), so a key refused by an earlier limit never gets a bucket of a later one: refused
+ *       floods for fresh caller keys do not touch phone buckets.
+ *   <li>Cost: a refused start keeps the caller's token. A caller that keeps asking for a phone whose
+ *       limit refuses spends its own limit doing so, instead of polling for free. The tokens taken from
+ *       the phone's and the application's bucket are given back, so an attacker's refused start does not
+ *       spend a real user's allowance.
+ *   <li>Names: the rule is part of a bucket's name, so changed limits start fresh buckets, and two rule
+ *       sets never share (and so never reset) one application bucket.
+ * </ul>
+ */
+final class BucketRateLimiter {
+    private static final RateLimit[] ORDER = {RateLimit.CALLER, RateLimit.PHONE, RateLimit.APPLICATION};
+    /** How long a full bucket is kept before the storage may drop it; a missing bucket counts as full. */
+    private static final Duration KEEP_FULL_BUCKETS = Duration.ofSeconds(10);
+
+    private final Map<RateLimit, ProxyManager<String>> buckets = new EnumMap<>(RateLimit.class);
+    private final RateLimitStorage storage;
+
+    BucketRateLimiter(RateLimitStorage storage, Clock clock, Duration timeout) {
+        this.storage = storage;
+        ClientSideConfig config = ClientSideConfig.getDefault()
+                .withClientClock(new ClockTimeMeter(clock))
+                .withRequestTimeout(timeout)
+                .withExpirationAfterWriteStrategy(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL_BUCKETS));
+        for (RateLimit limit : RateLimit.values()) {
+            buckets.put(limit, storage.proxyManager(limit, config));
+        }
+    }
+
+    /** Empty when the start may go ahead; else the limit that refused and how long until it allows one. */
+    Optional<RateLimited> tryAcquire(String phone, String callerKey, RateLimits limits) {
+        List<BucketProxy> refundable = new ArrayList<>(2);
+        for (RateLimit limit : ORDER) {
+            Optional<Rule> rule = limits.rule(limit);
+            if (rule.isEmpty()) {
+                continue;
+            }
+            BucketProxy bucket = bucket(limit, limit == RateLimit.PHONE ? phone : callerKey, rule.get());
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                refundable.forEach(taken -> taken.addTokens(1));
+                return Optional.of(new RateLimited(limit, Duration.ofNanos(probe.getNanosToWaitForRefill())));
+            }
+            if (limit != RateLimit.CALLER) {
+                refundable.add(bucket);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return storage.toString();
+    }
+
+    private BucketProxy bucket(RateLimit limit, String key, Rule rule) {
+        String name = limit.name().toLowerCase(Locale.ROOT) + ":" + rule.count() + "/" + rule.period()
+                + (limit == RateLimit.APPLICATION ? "" : ":{" + key + "}");
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(rule.count()).refillGreedy(rule.count(), rule.period()))
+                .build();
+        return buckets.get(limit).builder().build(name, () -> configuration);
+    }
+
+    /** Bucket4j reads time from the verifier's clock, so tests can move it, on every storage alike. */
+    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+}

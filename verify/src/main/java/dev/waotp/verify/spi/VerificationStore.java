@@ -1,0 +1,63 @@
+package dev.waotp.verify.spi;
+
+import dev.waotp.verify.CheckResult;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where pending verifications live, one per {@link VerificationKey} (a purpose and a phone number),
+ * with the key's count of failed checks. The verifier gives each method the time ({@code now}, from
+ * its clock), so every store decides expiry the same way and tests can move time; a store may also
+ * drop entries by itself once nothing in them is live (Redis key expiry, a sweep in memory).
+ *
+ * <p>Every method is atomic per key (on Redis, one round trip): two calls for the same key never
+ * interleave. A store never sees a code, only HMACs; it compares them in constant time. A store that
+ * cannot answer throws {@code VerificationStoreException}; it never guesses.
+ *
+ * <p>The abstract {@code VerificationStoreContractTest} in this module's test-jar states the rules
+ * below as tests; a new store extends it.
+ */
+public interface VerificationStore {
+
+    /**
+     * The start gate, atomic. A locked key (its lock ends after {@code now}) is refused with
+     * {@link StartDecision.Locked}. A key with no live code (none, or its code expired at or before
+     * {@code now}) gets a new verification holding {@code codeHmac} with one send, no attempts,
+     * expiring at {@code now + rules.lifetime()}. A live one gets its code replaced by {@code codeHmac}
+     * (the old code stops working), a send counted, its attempts reset and its expiry renewed, unless
+     * fewer than {@code rules.resendAfter()} passed since the last send or {@code rules.maxSends()}
+     * sends were made: then nothing changes and the decision says how long to wait. Failed checks
+     * counted for the key are kept in every case.
+     *
+     * @param key the purpose and the phone number
+     * @param codeHmac the HMAC of the new code; the store must not change the array
+     * @param now the current time, from the verifier's clock
+     * @param rules lifetime, time between sends and sends per verification
+     */
+    StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules);
+
+    /**
+     * The check, atomic. In this order: a locked key is {@link CheckResult.Locked}, counting nothing;
+     * no live code is {@link CheckResult.NotPending} or {@link CheckResult.Expired} (its expiry at or
+     * before {@code now}), and a code with {@code maxAttempts} attempts counted is
+     * {@link CheckResult.TooManyAttempts}, counting nothing. Otherwise one attempt is counted first,
+     * then the stored HMAC is compared in constant time with each of {@code candidates}: a match is
+     * {@link CheckResult.Approved}, removes the verification and forgets the key's failed checks; no
+     * match counts one failed check for the key (forgetting earlier ones not followed by another within
+     * {@code failureMemory}) and is {@link CheckResult.WrongCode}, or {@link CheckResult.Locked} until
+     * {@code now + lockout} once the key has {@code maxFailures} failures.
+     *
+     * @param key the purpose and the phone number
+     * @param candidates HMACs of the typed code, one per secret the verifier accepts, current first
+     * @param now the current time, from the verifier's clock
+     * @param rules attempts per code, failures per key and the lockout
+     */
+    CheckResult check(VerificationKey key, List<byte[]> candidates, Instant now, CheckRules rules);
+
+    /**
+     * Removes the key's code if it is still {@code codeHmac}; used when sending that code failed, so
+     * the user's next start is not refused as too soon. A code that a later start put in its place is
+     * left alone, and so are the key's failed checks.
+     */
+    void discard(VerificationKey key, byte[] codeHmac);
+}
