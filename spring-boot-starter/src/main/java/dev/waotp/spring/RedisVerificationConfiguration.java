@@ -1,10 +1,10 @@
 package dev.waotp.spring;
 
 import dev.waotp.InvalidInputException;
-import dev.waotp.verify.RateLimiter;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.VerificationStoreException;
-import dev.waotp.verify.redis.RedisRateLimiter;
+import dev.waotp.verify.redis.RedisRateLimitStorage;
 import dev.waotp.verify.redis.RedisVerificationStore;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -37,17 +37,15 @@ class RedisVerificationConfiguration {
         LettuceConnectionFactory redis = lettuce(beans);
         return connect("store", () -> RedisVerificationStore.builder(redis.getRequiredNativeClient())
                 .keyPrefix(properties.redis().keyPrefix() + "verify:")
-                .timeout(properties.storeTimeout())
                 .build());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimiter redisRateLimiter(ListableBeanFactory beans, VerifierProperties properties) {
+    RateLimitStorage redisRateLimitStorage(ListableBeanFactory beans, VerifierProperties properties) {
         LettuceConnectionFactory redis = lettuce(beans);
-        return connect("rate limiter", () -> RedisRateLimiter.builder(redis.getRequiredNativeClient())
+        return connect("rate limit storage", () -> RedisRateLimitStorage.builder(redis.getRequiredNativeClient())
                 .keyPrefix(properties.redis().keyPrefix() + "limit:")
-                .timeout(properties.storeTimeout())
                 .build());
     }
 
@@ -67,8 +65,7 @@ class RedisVerificationConfiguration {
         try {
             return open.get();
         } catch (InvalidInputException e) {
-            throw WaotpStartupException.invalidProperty(e.field().equals("keyPrefix")
-                    ? "waotp.verify.redis.key-prefix" : "waotp.verify.store-timeout", e.rule(), null, e);
+            throw WaotpStartupException.invalidProperty("waotp.verify.redis.key-prefix", e.rule(), null, e);
         } catch (VerificationStoreException e) {
             throw new WaotpStartupException(
                     "The Verifier's Redis " + what + " failed to start: " + e.getMessage() + ".", UNREACHABLE_FIX, e);

@@ -1,11 +1,10 @@
 package dev.waotp.spring;
 
 import dev.waotp.verify.CodeSender;
-import dev.waotp.verify.RateLimiter;
+import dev.waotp.verify.spi.RateLimitStorage;
 import dev.waotp.verify.VerificationListener;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
-import dev.waotp.verify.VerifierBuilder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +41,19 @@ public final class VerifierAutoConfiguration {
     Verifier verifier(VerifierProperties properties, ConfigurableListableBeanFactory beans,
             ObjectProvider<CodeSender> codeSender, ObjectProvider<VerificationListener> listeners, ObjectProvider<VerifierBuilderCustomizer> customizers) {
         CodeSender sender = codeSender.getIfUnique(() -> VerifierSenderSelection.select(beans, properties.sender()));
-        VerifierBuilder builder = VerifierFactory.builder(properties, sender);
+        Verifier.Builder builder = VerifierFactory.builder(properties, sender);
         VerifierStateSelection.Selected state =
                 VerifierStateSelection.select(properties.store(), beans, beans.getBeanClassLoader());
         VerificationStore store = state.store();
-        RateLimiter rateLimiter = state.rateLimiter();
+        RateLimitStorage rateLimits = state.rateLimitStorage();
         PropertyMapper map = PropertyMapper.get();
         map.from(store).to(builder::store);
-        map.from(rateLimiter).to(builder::rateLimiter);
+        map.from(rateLimits).to(builder::rateLimitStorage);
         CompositeVerificationListener.of(listeners.orderedStream().toList()).ifPresent(builder::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        LOG.info("waotp Verifier: codes sent through {}; pending codes kept {}; starts limited {}",
-                sender, where(store), where(rateLimiter));
-        return builder.build();
+        LOG.info("waotp Verifier: codes sent through {}; pending codes kept {}; rate limits kept {}",
+                sender, where(store), where(rateLimits));
+        return VerifierFactory.build(builder);
     }
 
     private static String where(@Nullable Object bean) {

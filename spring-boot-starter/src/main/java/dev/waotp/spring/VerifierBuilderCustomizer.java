@@ -1,10 +1,10 @@
 package dev.waotp.spring;
 
-import dev.waotp.verify.VerifierBuilder;
+import dev.waotp.verify.Verifier;
 
 /**
  * Changes the auto-configured verifier's builder after the {@code waotp.verify.*} properties, the store,
- * the rate limiter and the listeners are set, for what properties do not reach (a clock, a listener of
+ * the rate-limit storage and the listeners are set, for what properties do not reach (a clock, a listener of
  * one's own). Every bean of this type is applied, in {@link org.springframework.core.annotation.Order}.
  */
 @FunctionalInterface
@@ -14,5 +14,5 @@ public interface VerifierBuilderCustomizer {
      *
      * @param builder the builder, with the properties already applied
      */
-    void customize(VerifierBuilder builder);
+    void customize(Verifier.Builder builder);
 }

@@ -1,8 +1,8 @@
 package dev.waotp.spring;
 
 import dev.waotp.spring.VerifierProperties.Store;
-import dev.waotp.verify.RateLimiter;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -12,7 +12,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Where the verifier keeps pending codes and rate limits: the {@link VerificationStore} and
- * {@link RateLimiter} beans (the Redis ones when {@link RedisVerificationConfiguration} applies), else
+ * {@link RateLimitStorage} beans (the Redis ones when {@link RedisVerificationConfiguration} applies), else
  * memory. Several beans of one type stop the start-up ({@link SingleBean}); {@code waotp.verify.store=redis}
  * without a usable Redis stops it saying why; memory chosen for want of Redis while Redis is on the class
  * path is logged at WARN, since N instances then give an attacker N times the limits.
@@ -29,14 +29,14 @@ final class VerifierStateSelection {
             + " define a LettuceConnectionFactory bean; or " + OR_MEMORY;
 
     /** The beans found; a null one means memory. */
-    record Selected(@Nullable VerificationStore store, @Nullable RateLimiter rateLimiter) {}
+    record Selected(@Nullable VerificationStore store, @Nullable RateLimitStorage rateLimitStorage) {}
 
     private VerifierStateSelection() {}
 
     static Selected select(@Nullable Store setting, ListableBeanFactory beans, @Nullable ClassLoader classLoader) {
         Selected selected = new Selected(SingleBean.of(beans, VerificationStore.class, "store for pending codes"),
-                SingleBean.of(beans, RateLimiter.class, "rate limiter"));
-        if (selected.store() != null && selected.rateLimiter() != null) {
+                SingleBean.of(beans, RateLimitStorage.class, "storage for rate limits"));
+        if (selected.store() != null && selected.rateLimitStorage() != null) {
             return selected;
         }
         if (setting == Store.REDIS) {
@@ -54,7 +54,7 @@ final class VerifierStateSelection {
 
     private static String inMemory(Selected selected) {
         if (selected.store() == null) {
-            return selected.rateLimiter() == null ? "pending codes and rate limits" : "pending codes";
+            return selected.rateLimitStorage() == null ? "pending codes and rate limits" : "pending codes";
         }
         return "rate limits";
     }

@@ -15,6 +15,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class ConfigurationMetadataTest {
                 "waotp.kaleyra.deadline", "waotp.kaleyra.max-concurrent-requests", "waotp.kaleyra.retry.max-attempts",
                 "waotp.kaleyra.retry.initial-backoff", "waotp.kaleyra.retry.max-backoff",
                 "waotp.kaleyra.retry.retry-unconfirmed", "waotp.verify.secret", "waotp.verify.sender",
-                "waotp.verify.store", "waotp.verify.redis.key-prefix",
+                "waotp.verify.store", "waotp.verify.redis.key-prefix", "waotp.verify.previous-secrets",
+                "waotp.verify.max-failures", "waotp.verify.lockout", "waotp.verify.lifetime-beyond-nist",
                 "waotp.verify.lifetime", "waotp.verify.max-attempts", "waotp.verify.resend-after",
                 "waotp.verify.max-sends", "waotp.verify.limits.per-phone.count",
                 "waotp.verify.limits.per-caller.period", "waotp.verify.limits.per-application.enabled");
@@ -82,14 +84,18 @@ class ConfigurationMetadataTest {
     @Test
     void theVerifiersDefaultsAreTheBuildersOwn() throws ReflectiveOperationException {
         Object verifier = Verifier.builder();
-        Object rules = field(verifier, "rules");
         assertThat(defaults.get("waotp.verify.code-length").asInt()).isEqualTo(field(verifier, "codeLength"));
         assertThat(defaults.get("waotp.verify.alphabet").asText()).isEqualTo(field(verifier, "alphabet").toString());
-        assertThat(duration("waotp.verify.lifetime")).isEqualTo(call(rules, "lifetime"));
+        assertThat(duration("waotp.verify.lifetime")).isEqualTo(field(verifier, "lifetime"));
+        assertThat(defaults.get("waotp.verify.lifetime-beyond-nist").asBoolean())
+                .isEqualTo(field(verifier, "lifetimeBeyondNist"));
         assertThat(defaults.get("waotp.verify.max-attempts").asInt()).isEqualTo(field(verifier, "maxAttempts"));
-        assertThat(duration("waotp.verify.resend-after")).isEqualTo(call(rules, "resendAfter"));
-        assertThat(defaults.get("waotp.verify.max-sends").asInt()).isEqualTo(call(rules, "maxSends"));
+        assertThat(defaults.get("waotp.verify.max-failures").asInt()).isEqualTo(field(verifier, "maxFailures"));
+        assertThat(duration("waotp.verify.lockout")).isEqualTo(field(verifier, "lockout"));
+        assertThat(duration("waotp.verify.resend-after")).isEqualTo(field(verifier, "resendAfter"));
+        assertThat(defaults.get("waotp.verify.max-sends").asInt()).isEqualTo(field(verifier, "maxSends"));
         assertThat(duration("waotp.verify.store-timeout")).isEqualTo(field(verifier, "storeTimeout"));
+        assertThat(field(verifier, "previousSecrets")).isEqualTo(List.of());
     }
 
     @Test

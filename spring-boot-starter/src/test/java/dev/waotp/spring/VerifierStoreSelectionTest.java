@@ -4,10 +4,10 @@ import static dev.waotp.spring.KaleyraAutoConfigurationTest.assertAnalysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.spring.app.TestApplication;
-import dev.waotp.verify.InMemoryRateLimiter;
+import dev.waotp.verify.InMemoryRateLimitStorage;
 import dev.waotp.verify.InMemoryVerificationStore;
-import dev.waotp.verify.RateLimiter;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
 import dev.waotp.verify.redis.RedisVerificationStore;
 import org.junit.jupiter.api.Test;
@@ -58,12 +58,12 @@ class VerifierStoreSelectionTest extends StubbedKaleyra {
     }
 
     @Test
-    void twoRateLimitersWithNonePrimaryStopTheStartUpNamingThem() {
-        runner.withBean("limitsA", RateLimiter.class, InMemoryRateLimiter::new)
-                .withBean("limitsB", RateLimiter.class, InMemoryRateLimiter::new)
+    void twoRateLimitStoragesWithNonePrimaryStopTheStartUpNamingThem() {
+        runner.withBean("limitsA", RateLimitStorage.class, InMemoryRateLimitStorage::new)
+                .withBean("limitsB", RateLimitStorage.class, InMemoryRateLimitStorage::new)
                 .run(context -> assertAnalysis(context,
-                        "The Verifier needs one rate limiter, and the application has 2 RateLimiter beans, none"
-                                + " @Primary: limitsA, limitsB.",
+                        "The Verifier needs one storage for rate limits, and the application has 2 RateLimitStorage"
+                                + " beans, none @Primary: limitsA, limitsB.",
                         "Mark the one the Verifier should use @Primary, or remove the others."));
     }
 
@@ -167,7 +167,7 @@ class VerifierStoreSelectionTest extends StubbedKaleyra {
     void memoryKeepsRedisOutEvenWithALettuceFactory() {
         runner.withUserConfiguration(TwoLettuceFactories.class).withPropertyValues("waotp.verify.store=memory")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Verifier.class)
-                        .doesNotHaveBean(VerificationStore.class).doesNotHaveBean(RateLimiter.class));
+                        .doesNotHaveBean(VerificationStore.class).doesNotHaveBean(RateLimitStorage.class));
     }
 
     @Configuration(proxyBeanMethods = false)
