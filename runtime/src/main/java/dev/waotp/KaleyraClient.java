@@ -56,7 +56,7 @@ public final class KaleyraClient implements Closeable {
     final OkHttpClient http;
     private final boolean ownsHttp;
     private final KaleyraService service;
-    private final PayloadEncoder encoder = new PayloadEncoder();
+    private final PayloadEncoder encoder;
     private final ResponseReader reader = new ResponseReader(MAPPER);
     private final ScheduledThreadPoolExecutor deadlines = deadlineTimer();
     private volatile boolean closed;
@@ -66,6 +66,7 @@ public final class KaleyraClient implements Closeable {
         this.apiKey = builder.apiKey;
         this.businessNumber = builder.businessNumber;
         this.baseUrl = baseUrl;
+        this.encoder = new PayloadEncoder(builder.callbackProfileId);
         this.messagesUrl = baseUrl.resolve("v2/" + sid + "/whatsapp/" + businessNumber + "/messages");
         this.smsUrl = baseUrl.resolve("v1/" + sid + "/messages");
         this.retryPolicy = builder.retryPolicy;

@@ -30,8 +30,20 @@ public final class KaleyraClientBuilder {
     SendListener listener = SendListener.NONE;
     @Nullable OkHttpClient okHttpClient;
     private @Nullable Integer maxConcurrentRequests;
+    @Nullable String callbackProfileId;
 
     KaleyraClientBuilder() {}
+
+    /**
+     * The Kaleyra callback profile whose endpoint hears the delivery status of every message this
+     * client sends (a message may name its own with {@link AuthMessage.Builder#callbackProfileId});
+     * default none, which leaves the number's own profile, if any. See {@link CallbackHandler}.
+     */
+    public KaleyraClientBuilder callbackProfileId(String callbackProfileId) {
+        this.callbackProfileId = InputRules.callbackProfileId("callbackProfileId",
+                Objects.requireNonNull(callbackProfileId, "callbackProfileId"));
+        return this;
+    }
 
     /** The account SID, as shown beside the API key on kaleyra.io. */
     public KaleyraClientBuilder sid(String sid) {

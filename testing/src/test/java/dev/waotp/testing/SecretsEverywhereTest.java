@@ -14,6 +14,7 @@ import dev.waotp.Region;
 import dev.waotp.RetryPolicy;
 import dev.waotp.SmsMessage;
 import dev.waotp.SmsType;
+import dev.waotp.TemplateLanguages;
 import dev.waotp.TemplateSpec;
 import dev.waotp.WaSource;
 import java.io.ByteArrayOutputStream;
@@ -226,6 +227,11 @@ class SecretsEverywhereTest {
                     String otp = otp();
                     seen.add(client.sendAsync(AuthMessage.builder(TemplateSpec.of("auth1", "de")).to("+919876543210")
                             .otp(otp).build()).handle((r, e) -> e == null ? r : e).join()); // 12 template not approved
+                    TemplateLanguages languages = TemplateLanguages.of(AUTH1, TemplateSpec.of("auth1", "hi"));
+                    seen.add(languages);
+                    seen.add(client.send(AuthMessage.builder(languages.forLocale(java.util.Locale.US))
+                            .to("+919876543210").otp(otp()).build()));          // 12b a language chosen per send
+                    expectFailure(() -> languages.forCode("fr"));               // 12c a language not declared
                 }
                 expectFailure(() -> stub.clientBuilder().apiKey(API_KEY + " with space").build()); // 13 bad key
                 expectFailure(() -> stub.clientBuilder().baseUrl("http://example.com/").build());  // 14 plain http
