@@ -1,11 +1,11 @@
 package dev.waotp.spring;
 
 import dev.waotp.InvalidInputException;
-import dev.waotp.verify.spi.RateLimitStorage;
-import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.VerificationStoreException;
 import dev.waotp.verify.redis.RedisRateLimitStorage;
 import dev.waotp.verify.redis.RedisVerificationStore;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

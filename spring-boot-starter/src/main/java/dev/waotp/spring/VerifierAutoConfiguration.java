@@ -1,15 +1,15 @@
 package dev.waotp.spring;
 
 import dev.waotp.verify.CodeSender;
-import dev.waotp.verify.spi.RateLimitStorage;
 import dev.waotp.verify.VerificationListener;
-import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,7 +39,8 @@ public final class VerifierAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Verifier verifier(VerifierProperties properties, ConfigurableListableBeanFactory beans,
-            ObjectProvider<CodeSender> codeSender, ObjectProvider<VerificationListener> listeners, ObjectProvider<VerifierBuilderCustomizer> customizers) {
+            ObjectProvider<CodeSender> codeSender, ObjectProvider<VerificationListener> listeners,
+            ObjectProvider<VerifierBuilderCustomizer> customizers) {
         CodeSender sender = codeSender.getIfUnique(() -> VerifierSenderSelection.select(beans, properties.sender()));
         Verifier.Builder builder = VerifierFactory.builder(properties, sender);
         VerifierStateSelection.Selected state =

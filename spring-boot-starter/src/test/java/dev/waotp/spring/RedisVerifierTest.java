@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.spring.app.TestApplication;
 import dev.waotp.verify.CheckResult;
-import dev.waotp.verify.spi.RateLimitStorage;
 import dev.waotp.verify.StartResult;
-import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
 import dev.waotp.verify.redis.RedisRateLimitStorage;
 import dev.waotp.verify.redis.RedisTestServer;
 import dev.waotp.verify.redis.RedisVerificationStore;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
