@@ -15,19 +15,23 @@ final class Connection implements AutoCloseable {
     final KaleyraClient client;
     /** The embedded stub, when there are no credentials; it plays Kaleyra and the phone. */
     final @Nullable KaleyraStub stub;
+    /** With the stub, the endpoint it posts delivery statuses to. */
+    final @Nullable DeliveryReceiver deliveries;
 
-    private Connection(KaleyraClient client, @Nullable KaleyraStub stub) {
+    private Connection(KaleyraClient client, @Nullable KaleyraStub stub, @Nullable DeliveryReceiver deliveries) {
         this.client = client;
         this.stub = stub;
+        this.deliveries = deliveries;
     }
 
     static Connection open(Map<String, String> env) {
         Optional<KaleyraClientBuilder> kaleyra = Credentials.fromEnvironment(env);
         if (kaleyra.isPresent()) {
-            return new Connection(kaleyra.get().build(), null);
+            return new Connection(kaleyra.get().build(), null, null);
         }
-        KaleyraStub stub = KaleyraStub.start();
-        return new Connection(stub.clientBuilder().build(), stub);
+        DeliveryReceiver deliveries = DeliveryReceiver.start();
+        KaleyraStub stub = KaleyraStub.builder().callbacks(deliveries.stubCallbacks().build()).start();
+        return new Connection(stub.clientBuilder().build(), stub, deliveries);
     }
 
     /** One line that says where sends go. */
@@ -42,6 +46,9 @@ final class Connection implements AutoCloseable {
         client.close();
         if (stub != null) {
             stub.close();
+        }
+        if (deliveries != null) {
+            deliveries.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.waotp.sample;
 
+import dev.waotp.DeliveryState;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.Verifier;
@@ -8,9 +9,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Spec;
  * A whole login: start a verification (a code is made, its HMAC kept, the code sent through the
  * injected {@link LoginCode}), then check the answer. Against the embedded stub the stub plays the
  * phone: the code it received is checked, after a wrong guess and before a replay, to show each
- * outcome. With {@code --ask} the code is read from the keyboard instead.
+ * outcome, and posts the delivery statuses of the code's message, which are printed. With
+ * {@code --ask} the code is read from the keyboard instead.
  */
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = "Send a login code and check it: the whole verification, step by step.")
@@ -51,8 +56,10 @@ final class LoginCommand implements Callable<Integer> {
             }
             out.println(kaleyra.describe());
             LoginCode loginCode = DaggerSenderComponent.factory().create(kaleyra.client).loginCode();
+            // The ref comes back in Kaleyra's delivery callbacks: it tells which send they are about.
+            String ref = "login-" + HexFormat.of().formatHex(sessionSecret(), 0, 8);
             Verifier verifier = Verifier.builder()
-                    .sender(loginCode::send)
+                    .sender((phone, code) -> loginCode.send(phone, code, ref))
                     .secret(sessionSecret())
                     .build();
 
@@ -60,6 +67,9 @@ final class LoginCommand implements Callable<Integer> {
             out.println("1. start(" + Masked.phone(to) + "): " + started);
             if (!(started instanceof StartResult.Sent)) {
                 return 1;
+            }
+            if (kaleyra.deliveries != null) {
+                out.println("   Delivery of the code: " + delivery(kaleyra.deliveries, ref));
             }
             List<String> answers = ask ? List.of(readCode(out)) : stubPlaysThePhone(kaleyra, out);
             boolean approved = false;
@@ -71,6 +81,18 @@ final class LoginCommand implements Callable<Integer> {
             }
             out.println(approved ? "Logged in." : "Not logged in.");
             return approved ? 0 : 1;
+        }
+    }
+
+    /** What Kaleyra (here the stub) reported about the code's message, e.g. {@code sent, delivered}. */
+    private static String delivery(DeliveryReceiver deliveries, String ref) {
+        try {
+            List<DeliveryState> states = deliveries.awaitFinal(ref, Duration.ofSeconds(5));
+            return states.isEmpty() ? "no status yet"
+                    : states.stream().map(DeliveryState::wireValue).collect(Collectors.joining(", "));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "not awaited";
         }
     }
 

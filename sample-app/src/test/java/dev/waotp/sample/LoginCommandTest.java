@@ -51,6 +51,7 @@ class LoginCommandTest {
         assertThat(out.toString())
                 .contains("embedded Kaleyra stub")
                 .contains("1. start(+********3210): Sent[")
+                .contains("   Delivery of the code: sent, delivered")
                 .contains("The stub plays the phone: it received a 6-character code.")
                 .contains("2. check(+********3210, ******): WrongCode[attemptsLeft=4]")
                 .contains("3. check(+********3210, ******): Approved[]")

@@ -39,8 +39,8 @@ public final class KaleyraAutoConfiguration {
 
     /**
      * Actuator shows no property values unless told to ({@code management.endpoint.*.show-values}); when
-     * it is, this keeps the API key and the verifier's secrets hidden in {@code configprops} and
-     * {@code env}, by name and by value.
+     * it is, this keeps the API key, the verifier's secrets and the callback credentials hidden in
+     * {@code configprops} and {@code env}, by name and by value.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SanitizingFunction.class)

@@ -56,6 +56,7 @@ final class KaleyraClientFactory {
             PropertyMapper map = PropertyMapper.get();
             map.from(properties.region()).to(builder::region);
             map.from(properties.baseUrl()).to(builder::baseUrl);
+            map.from(properties.wabaId()).to(builder::wabaId);
             return builder.build();
         } catch (InvalidInputException e) {
             throw invalid(WaotpStartupException.kebabCase(e.field()), e.rule(), e);

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     loopback address only.
  * @param businessNumber WhatsApp business number registered with Kaleyra, in E.164 form such as
  *     +919876543210. Required.
+ * @param wabaId WhatsApp Business Account id, letters and digits: the account whose template statuses
+ *     the waotp health indicator reads from Kaleyra. Without it the indicator hears of statuses only
+ *     through TemplateStatuses.update.
  * @param connectTimeout How long to wait for a connection.
  * @param readTimeout How long to wait for each read of the answer.
  * @param writeTimeout How long to wait for each write of the request.
@@ -34,6 +37,7 @@ public record KaleyraProperties(
         @Nullable Region region,
         @Nullable String baseUrl,
         @Nullable String businessNumber,
+        @Nullable String wabaId,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("10s") Duration writeTimeout,

@@ -12,15 +12,16 @@ import org.springframework.core.env.Environment;
 
 /**
  * Hides waotp's secrets in Actuator's {@code configprops} and {@code env} when the application shows
- * values there. By name: the API key and the verifier's secrets, whatever form the name takes
+ * values there. By name: the API key, the verifier's secrets and the callback credentials, whatever form
+ * the name takes
  * ({@code waotp.kaleyra.api-key}, {@code apiKey}, {@code WAOTP_KALEYRA_APIKEY}). By value: any property
  * whose value holds one of them, whatever its name, such as the {@code KALEYRA_API_KEY} variable that
  * {@code waotp.kaleyra.api-key=${KALEYRA_API_KEY}} reads. A value is matched whole, or as a part when
  * the secret is at least {@value #SHORTEST_PART} characters long (shorter ones would hide unrelated values).
  */
 final class SecretsSanitizingFunction implements SanitizingFunction {
-    private static final Pattern SECRET_NAMES =
-            Pattern.compile("waotp(kaleyraapikey|verifysecret|verifyprevioussecrets[0-9]*)");
+    private static final Pattern SECRET_NAMES = Pattern.compile("waotp(kaleyraapikey|verifysecret"
+            + "|verifyprevioussecrets[0-9]*|callbacksbasicpassword|callbacksbearertoken|callbacksheadervalue)");
     private static final int SHORTEST_PART = 8;
 
     private final Environment environment;
@@ -51,6 +52,9 @@ final class SecretsSanitizingFunction implements SanitizingFunction {
         binder.bind("waotp.kaleyra.api-key", String.class).ifBound(secrets::add);
         binder.bind("waotp.verify.secret", String.class).ifBound(secrets::add);
         binder.bind("waotp.verify.previous-secrets", Bindable.listOf(String.class)).ifBound(secrets::addAll);
+        binder.bind("waotp.callbacks.basic.password", String.class).ifBound(secrets::add);
+        binder.bind("waotp.callbacks.bearer-token", String.class).ifBound(secrets::add);
+        binder.bind("waotp.callbacks.header.value", String.class).ifBound(secrets::add);
         secrets.removeIf(String::isEmpty);
         return secrets;
     }

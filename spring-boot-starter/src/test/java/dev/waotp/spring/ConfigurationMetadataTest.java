@@ -57,9 +57,14 @@ class ConfigurationMetadataTest {
                 "waotp.verify.max-failures", "waotp.verify.lockout", "waotp.verify.lifetime-beyond-nist",
                 "waotp.verify.lifetime", "waotp.verify.max-attempts", "waotp.verify.resend-after",
                 "waotp.verify.max-sends", "waotp.verify.limits.per-phone.count",
-                "waotp.verify.limits.per-caller.period", "waotp.verify.limits.per-application.enabled");
+                "waotp.verify.limits.per-caller.period", "waotp.verify.limits.per-application.enabled",
+                "waotp.callbacks.path", "waotp.callbacks.basic.username", "waotp.callbacks.basic.password",
+                "waotp.callbacks.bearer-token", "waotp.callbacks.header.name", "waotp.callbacks.header.value",
+                "waotp.callbacks.open",
+                "waotp.kaleyra.waba-id", "waotp.health.refresh");
         assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
         assertThat(descriptions.get("waotp.kaleyra.api-key")).startsWith("API key of the account");
+        assertThat(defaults.get("waotp.health.refresh").asText()).isEqualTo("10m");
     }
 
     @Test

@@ -38,6 +38,7 @@ class SecretsSanitizingTest {
     private static final String API_KEY = "Ab3dE5gH7jK9mN1pQ3sT5vX7zB9dF1hJ";
     private static final String SECRET = StubbedKaleyra.SECRET;
     private static final String OLD_SECRET = "the-previous-secret-0123456789-abcdef";
+    private static final String CALLBACK_TOKEN = "callback-bearer-token-5f1c2e";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class))
@@ -71,13 +72,15 @@ class SecretsSanitizingTest {
     @ParameterizedTest
     @ValueSource(strings = {"waotp.kaleyra.api-key", "waotp.kaleyra.apiKey", "WAOTP_KALEYRA_APIKEY",
         "waotp.verify.secret", "WAOTP_VERIFY_SECRET", "waotp.verify.previous-secrets[1]",
-        "WAOTP_VERIFY_PREVIOUSSECRETS_0"})
+        "WAOTP_VERIFY_PREVIOUSSECRETS_0", "waotp.callbacks.basic.password", "WAOTP_CALLBACKS_BASIC_PASSWORD",
+        "waotp.callbacks.bearer-token", "waotp.callbacks.bearerToken", "waotp.callbacks.header.value"})
     void everyFormOfTheSecretsNamesIsHidden(String key) {
         runner.run(context -> assertThat(sanitize(context, key)).isEqualTo(SanitizableData.SANITIZED_VALUE));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"waotp.kaleyra.sid", "waotp.kaleyra.business-number", "other.api-key"})
+    @ValueSource(strings = {"waotp.kaleyra.sid", "waotp.kaleyra.business-number", "other.api-key",
+        "waotp.callbacks.basic.username", "waotp.callbacks.header.name", "waotp.callbacks.path"})
     void otherNamesAreShown(String key) {
         runner.run(context -> assertThat(sanitize(context, key)).isEqualTo("value"));
     }
@@ -96,7 +99,8 @@ class SecretsSanitizingTest {
     void envHidesTheVariableTheApiKeyIsReadFromAndEveryOtherCopyOfTheSecrets() {
         envEndpoint(KaleyraAutoConfiguration.class, EndpointAutoConfiguration.class,
                 EnvironmentEndpointAutoConfiguration.class).withPropertyValues("waotp.verify.secret=${APP_SECRET}",
-                "waotp.verify.previous-secrets[0]=${OLD_SECRET}", "other.url=https://x.test/?key=" + API_KEY)
+                "waotp.verify.previous-secrets[0]=${OLD_SECRET}", "waotp.callbacks.bearer-token=${CALLBACK_TOKEN}",
+                "other.url=https://x.test/?key=" + API_KEY)
                 .run(context -> {
                     EnvironmentEndpointWebExtension env = context.getBean(EnvironmentEndpointWebExtension.class);
                     assertThat(env.environmentEntry(SecurityContext.NONE, "KALEYRA_API_KEY").getBody()
@@ -105,6 +109,7 @@ class SecretsSanitizingTest {
                     assertThat(shown).containsEntry("systemEnvironment:KALEYRA_API_KEY", HIDDEN)
                             .containsEntry("systemEnvironment:APP_SECRET", HIDDEN)
                             .containsEntry("systemEnvironment:OLD_SECRET", HIDDEN)
+                            .containsEntry("systemEnvironment:CALLBACK_TOKEN", HIDDEN)
                             .containsEntry("test:other.url", HIDDEN)
                             .containsEntry("test:waotp.kaleyra.api-key", HIDDEN)
                             .containsEntry("systemEnvironment:KALEYRA_REGION", "IN");
@@ -135,7 +140,8 @@ class SecretsSanitizingTest {
                 .withConfiguration(AutoConfigurations.of(autoConfigurations))
                 .withInitializer(context -> context.getEnvironment().getPropertySources().addLast(
                         new SystemEnvironmentPropertySource("systemEnvironment", Map.of("KALEYRA_API_KEY", API_KEY,
-                                "APP_SECRET", SECRET, "OLD_SECRET", OLD_SECRET, "KALEYRA_REGION", "IN"))))
+                                "APP_SECRET", SECRET, "OLD_SECRET", OLD_SECRET, "CALLBACK_TOKEN", CALLBACK_TOKEN,
+                                "KALEYRA_REGION", "IN"))))
                 .withPropertyValues("management.endpoints.web.exposure.include=env",
                         "management.endpoint.env.show-values=always", "waotp.kaleyra.sid=HXAP16XXXXXX97IN",
                         "waotp.kaleyra.api-key=${KALEYRA_API_KEY}", "waotp.kaleyra.region=${KALEYRA_REGION}",

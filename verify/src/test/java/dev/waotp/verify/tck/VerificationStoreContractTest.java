@@ -3,7 +3,12 @@ package dev.waotp.verify.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.verify.CheckResult;
+import dev.waotp.DeliveryState;
+import dev.waotp.verify.Channel;
 import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.DeliveryUpdate;
+import dev.waotp.verify.spi.NewCode;
+import dev.waotp.verify.spi.PendingCode;
 import dev.waotp.verify.spi.StartDecision;
 import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.spi.VerificationKey;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,12 +90,12 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void firstStartStoresTheCodeAndCountsOneSend() {
-        assertThat(store.start(key(phone), CODE_A, t0, RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
+        assertThat(store.start(key(phone), code(CODE_A), t0, RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
     }
 
     @Test
     void rightCodeIsApproved() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
         assertThat(store.check(key(phone), List.of(CODE_A), t0.plusSeconds(5), CHECKS))
                 .isEqualTo(APPROVED);
@@ -97,7 +103,7 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void rightCodeIsApprovedOnlyOnce() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
         store.check(key(phone), List.of(CODE_A), t0, CHECKS);
 
         assertThat(store.check(key(phone), List.of(CODE_A), t0, CHECKS)).isEqualTo(NOT_PENDING);
@@ -110,7 +116,7 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void codeOfAnotherPhoneIsNotPending() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
         assertThat(store.check(key(phone + "1"), List.of(CODE_A), t0, CHECKS)).isEqualTo(NOT_PENDING);
         assertThat(store.check(key(phone), List.of(CODE_A), t0, CHECKS)).isEqualTo(APPROVED);
@@ -118,7 +124,7 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void eachWrongCodeIsCountedUntilTheCodeIsDeadEvenForTheRightCode() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
         assertThat(store.check(key(phone), List.of(WRONG), t0, CHECKS)).isEqualTo(new CheckResult.WrongCode(2));
         assertThat(store.check(key(phone), List.of(WRONG), t0, CHECKS)).isEqualTo(new CheckResult.WrongCode(1));
@@ -129,7 +135,7 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void rightCodeAfterWrongOnesIsApproved() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
         store.check(key(phone), List.of(WRONG), t0, CHECKS);
         store.check(key(phone), List.of(WRONG), t0, CHECKS);
 
@@ -138,7 +144,7 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void codeIsGoodUntilJustBeforeItsExpiry() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
         assertThat(store.check(key(phone), List.of(CODE_A), t0.plus(LIFETIME).minusMillis(1), CHECKS))
                 .isEqualTo(APPROVED);
@@ -146,16 +152,16 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void codeAtItsExpiryIsExpiredAndNotApproved() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
         assertThat(store.check(key(phone), List.of(CODE_A), t0.plus(LIFETIME), CHECKS)).isEqualTo(EXPIRED);
     }
 
     @Test
     void startSoonerThanResendAfterIsRefusedWithTheWaitLeft() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
-        assertThat(store.start(key(phone), CODE_B, t0.plusSeconds(10), RULES))
+        assertThat(store.start(key(phone), code(CODE_B), t0.plusSeconds(10), RULES))
                 .isEqualTo(new StartDecision.TooSoon(Duration.ofSeconds(20)));
         assertThat(store.check(key(phone), List.of(CODE_B), t0.plusSeconds(10), CHECKS))
                 .as("a refused start stores nothing").isEqualTo(new CheckResult.WrongCode(MAX_ATTEMPTS - 1));
@@ -164,9 +170,9 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void startAfterResendAfterReplacesTheCodeAndTheOldOneStopsWorking() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
-        assertThat(store.start(key(phone), CODE_B, t0.plus(RESEND_AFTER), RULES))
+        assertThat(store.start(key(phone), code(CODE_B), t0.plus(RESEND_AFTER), RULES))
                 .isEqualTo(new StartDecision.Started(MAX_SENDS - 2));
         assertThat(store.check(key(phone), List.of(CODE_A), t0.plus(RESEND_AFTER), CHECKS))
                 .isEqualTo(new CheckResult.WrongCode(MAX_ATTEMPTS - 1));
@@ -176,21 +182,21 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void resentCodeLivesItsOwnLifetime() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
         Instant resent = t0.plus(RESEND_AFTER);
-        store.start(key(phone), CODE_B, resent, RULES);
+        store.start(key(phone), code(CODE_B), resent, RULES);
 
         assertThat(store.check(key(phone), List.of(CODE_B), t0.plus(LIFETIME), CHECKS)).isEqualTo(APPROVED);
     }
 
     @Test
     void resentCodeGetsFreshAttemptsSoAnAttackerCannotLockTheUserOutForGood() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             store.check(key(phone), List.of(WRONG), t0, CHECKS);
         }
 
-        assertThat(store.start(key(phone), CODE_B, t0.plus(RESEND_AFTER), RULES)).isEqualTo(new StartDecision.Started(1));
+        assertThat(store.start(key(phone), code(CODE_B), t0.plus(RESEND_AFTER), RULES)).isEqualTo(new StartDecision.Started(1));
         assertThat(store.check(key(phone), List.of(CODE_B), t0.plus(RESEND_AFTER), CHECKS))
                 .isEqualTo(APPROVED);
     }
@@ -200,11 +206,11 @@ public abstract class VerificationStoreContractTest {
         Instant last = t0;
         for (int i = 0; i < MAX_SENDS; i++) {
             last = t0.plus(RESEND_AFTER.multipliedBy(i));
-            assertThat(store.start(key(phone), hmac(10 + i), last, RULES)).isInstanceOf(StartDecision.Started.class);
+            assertThat(store.start(key(phone), code(hmac(10 + i)), last, RULES)).isInstanceOf(StartDecision.Started.class);
         }
         Instant later = last.plus(RESEND_AFTER);
 
-        assertThat(store.start(key(phone), CODE_B, later, RULES))
+        assertThat(store.start(key(phone), code(CODE_B), later, RULES))
                 .isEqualTo(new StartDecision.TooSoon(LIFETIME.minus(RESEND_AFTER)));
         assertThat(store.check(key(phone), List.of(hmac(10 + MAX_SENDS - 1)), later, CHECKS))
                 .as("the last code sent still works").isEqualTo(APPROVED);
@@ -215,35 +221,35 @@ public abstract class VerificationStoreContractTest {
         Instant last = t0;
         for (int i = 0; i < MAX_SENDS; i++) {
             last = t0.plus(RESEND_AFTER.multipliedBy(i));
-            store.start(key(phone), hmac(10 + i), last, RULES);
+            store.start(key(phone), code(hmac(10 + i)), last, RULES);
         }
         Instant expired = last.plus(LIFETIME);
 
-        assertThat(store.start(key(phone), CODE_B, expired, RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
+        assertThat(store.start(key(phone), code(CODE_B), expired, RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
         assertThat(store.check(key(phone), List.of(CODE_B), expired, CHECKS)).isEqualTo(APPROVED);
     }
 
     @Test
     void startAfterApprovalBeginsAFreshVerification() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
         store.check(key(phone), List.of(CODE_A), t0, CHECKS);
 
-        assertThat(store.start(key(phone), CODE_B, t0.plusSeconds(1), RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
+        assertThat(store.start(key(phone), code(CODE_B), t0.plusSeconds(1), RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
     }
 
     @Test
     void discardRemovesTheCodeSoTheNextStartIsNotTooSoon() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
         store.discard(key(phone), CODE_A);
 
         assertThat(store.check(key(phone), List.of(CODE_A), t0, CHECKS)).isEqualTo(NOT_PENDING);
-        assertThat(store.start(key(phone), CODE_B, t0.plusSeconds(1), RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
+        assertThat(store.start(key(phone), code(CODE_B), t0.plusSeconds(1), RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
     }
 
     @Test
     void discardLeavesACodeThatReplacedOurs() {
-        store.start(key(phone), CODE_A, t0, RULES);
-        store.start(key(phone), CODE_B, t0.plus(RESEND_AFTER), RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
+        store.start(key(phone), code(CODE_B), t0.plus(RESEND_AFTER), RULES);
         store.discard(key(phone), CODE_A);
 
         assertThat(store.check(key(phone), List.of(CODE_B), t0.plus(RESEND_AFTER), CHECKS))
@@ -260,7 +266,7 @@ public abstract class VerificationStoreContractTest {
     @Test
     void storeKeepsItsOwnCopyOfTheHmac() {
         byte[] code = CODE_A.clone();
-        store.start(key(phone), code, t0, RULES);
+        store.start(key(phone), code(code), t0, RULES);
         Arrays.fill(code, (byte) 0);
 
         assertThat(store.check(key(phone), List.of(CODE_A), t0, CHECKS)).isEqualTo(APPROVED);
@@ -268,7 +274,7 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void concurrentChecksOfTheRightCodeApproveExactlyOnce() throws Exception {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
         List<CheckResult> decisions = Concurrently.run(THREADS, () -> store.check(key(phone), List.of(CODE_A), t0, CHECKS));
 
@@ -279,7 +285,7 @@ public abstract class VerificationStoreContractTest {
     @Test
     void concurrentWrongGuessesAreCountedNoMoreThanMaxAttempts() throws Exception {
         int maxAttempts = 5;
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
         List<CheckResult> decisions = Concurrently.run(THREADS, () -> store.check(key(phone), List.of(WRONG), t0, checks(maxAttempts)));
 
@@ -302,7 +308,7 @@ public abstract class VerificationStoreContractTest {
             synchronized (next) {
                 code = codes.get(next[0]++);
             }
-            return store.start(key(phone), code, t0, RULES);
+            return store.start(key(phone), code(code), t0, RULES);
         });
 
         assertThat(decisions).filteredOn(StartDecision.Started.class::isInstance).hasSize(1);
@@ -320,7 +326,7 @@ public abstract class VerificationStoreContractTest {
         int failures = 0;
         CheckResult last = null;
         for (int code = 0; failures < MAX_FAILURES; code++) {
-            store.start(key(phone), hmac(200 + code), now, RULES);
+            store.start(key(phone), code(hmac(200 + code)), now, RULES);
             for (int i = 0; i < MAX_ATTEMPTS && failures < MAX_FAILURES; i++, failures++) {
                 last = store.check(key(phone), List.of(WRONG), now, CHECKS);
             }
@@ -329,7 +335,7 @@ public abstract class VerificationStoreContractTest {
         Instant lockedAt = now.minus(RESEND_AFTER);
 
         assertThat(last).isEqualTo(new CheckResult.Locked(lockedAt.plus(LOCKOUT)));
-        assertThat(store.start(key(phone), CODE_A, now, RULES)).isEqualTo(new StartDecision.Locked(lockedAt.plus(LOCKOUT)));
+        assertThat(store.start(key(phone), code(CODE_A), now, RULES)).isEqualTo(new StartDecision.Locked(lockedAt.plus(LOCKOUT)));
         assertThat(store.check(key(phone), List.of(CODE_A), now, CHECKS)).isEqualTo(new CheckResult.Locked(lockedAt.plus(LOCKOUT)));
     }
 
@@ -338,56 +344,56 @@ public abstract class VerificationStoreContractTest {
         lockOut(t0);
         Instant after = t0.plus(LOCKOUT);
 
-        assertThat(store.start(key(phone), CODE_A, after, RULES)).isInstanceOf(StartDecision.Started.class);
+        assertThat(store.start(key(phone), code(CODE_A), after, RULES)).isInstanceOf(StartDecision.Started.class);
         assertThat(store.check(key(phone), List.of(WRONG), after, CHECKS)).isEqualTo(new CheckResult.Locked(after.plus(LOCKOUT)));
 
         Instant later = after.plus(LOCKOUT);
-        store.start(key(phone), CODE_B, later, RULES);
+        store.start(key(phone), code(CODE_B), later, RULES);
         assertThat(store.check(key(phone), List.of(CODE_B), later, CHECKS)).isEqualTo(APPROVED);
     }
 
     @Test
     void anApprovalForgetsTheFailures() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
         store.check(key(phone), List.of(WRONG), t0, CHECKS);
         store.check(key(phone), List.of(CODE_A), t0, CHECKS);
         for (int i = 0; i < MAX_FAILURES - 1; i++) {
             Instant at = t0.plus(RESEND_AFTER.multipliedBy(i + 1));
-            store.start(key(phone), hmac(300 + i), at, MANY_SENDS);
+            store.start(key(phone), code(hmac(300 + i)), at, MANY_SENDS);
             assertThat(store.check(key(phone), List.of(WRONG), at, CHECKS)).isInstanceOf(CheckResult.WrongCode.class);
         }
     }
 
     @Test
     void failuresAreForgottenOnceTheFailureMemoryPassesWithoutAnother() {
-        store.start(key(phone), CODE_A, t0, MANY_SENDS);
+        store.start(key(phone), code(CODE_A), t0, MANY_SENDS);
         for (int i = 0; i < MAX_FAILURES - 1; i++) {
             store.check(key(phone), List.of(WRONG), t0, checks(MAX_FAILURES));
         }
         Instant dayLater = t0.plus(FAILURE_MEMORY);
         Instant justBefore = dayLater.minusMillis(1);
         VerificationKey twin = new VerificationKey("twin", phone);
-        store.start(twin, CODE_A, t0, MANY_SENDS);
+        store.start(twin, code(CODE_A), t0, MANY_SENDS);
         for (int i = 0; i < MAX_FAILURES - 1; i++) {
             store.check(twin, List.of(WRONG), t0, checks(MAX_FAILURES));
         }
-        store.start(twin, CODE_B, justBefore, MANY_SENDS);
+        store.start(twin, code(CODE_B), justBefore, MANY_SENDS);
         assertThat(store.check(twin, List.of(WRONG), justBefore, CHECKS)).isInstanceOf(CheckResult.Locked.class);
 
-        store.start(key(phone), CODE_B, dayLater, MANY_SENDS);
+        store.start(key(phone), code(CODE_B), dayLater, MANY_SENDS);
         assertThat(store.check(key(phone), List.of(WRONG), dayLater, CHECKS)).isInstanceOf(CheckResult.WrongCode.class);
     }
 
     @Test
     void discardKeepsTheFailures() {
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             store.check(key(phone), List.of(WRONG), t0, CHECKS);
         }
-        store.start(key(phone), CODE_B, t0.plus(RESEND_AFTER), RULES);
+        store.start(key(phone), code(CODE_B), t0.plus(RESEND_AFTER), RULES);
         store.discard(key(phone), CODE_B);
         Instant at = t0.plus(RESEND_AFTER.multipliedBy(2));
-        store.start(key(phone), CODE_A, at, RULES);
+        store.start(key(phone), code(CODE_A), at, RULES);
         for (int i = MAX_ATTEMPTS; i < MAX_FAILURES - 1; i++) {
             store.check(key(phone), List.of(WRONG), at, checks(MAX_FAILURES));
         }
@@ -398,7 +404,7 @@ public abstract class VerificationStoreContractTest {
 
     @Test
     void anyCandidateApprovesAndNoCandidateIsAFailure() {
-        store.start(key(phone), CODE_B, t0, RULES);
+        store.start(key(phone), code(CODE_B), t0, RULES);
 
         assertThat(store.check(key(phone), List.of(WRONG, CODE_A), t0, CHECKS)).isEqualTo(new CheckResult.WrongCode(MAX_ATTEMPTS - 1));
         assertThat(store.check(key(phone), List.of(CODE_A, CODE_B), t0, CHECKS)).isEqualTo(APPROVED);
@@ -409,7 +415,7 @@ public abstract class VerificationStoreContractTest {
         VerificationKey other = new VerificationKey("payment", phone);
         lockOut(t0);
 
-        assertThat(store.start(other, CODE_A, t0, RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
+        assertThat(store.start(other, code(CODE_A), t0, RULES)).isEqualTo(new StartDecision.Started(MAX_SENDS - 1));
         assertThat(store.check(key(phone), List.of(CODE_A), t0, CHECKS)).isInstanceOf(CheckResult.Locked.class);
         assertThat(store.check(other, List.of(CODE_A), t0, CHECKS)).isEqualTo(APPROVED);
     }
@@ -417,7 +423,7 @@ public abstract class VerificationStoreContractTest {
     @Test
     void concurrentWrongGuessesAcrossTheLimitCountExactlyMaxFailures() throws Exception {
         int attempts = THREADS;
-        store.start(key(phone), CODE_A, t0, RULES);
+        store.start(key(phone), code(CODE_A), t0, RULES);
 
         List<CheckResult> results = Concurrently.run(THREADS, () -> store.check(key(phone), List.of(WRONG), t0, checks(attempts)));
 
@@ -425,15 +431,113 @@ public abstract class VerificationStoreContractTest {
         assertThat(results).filteredOn(CheckResult.Locked.class::isInstance).hasSize(THREADS - MAX_FAILURES + 1);
     }
 
+    @Test
+    void pendingNamesTheLiveCodesTagAndChannelButNoHmac() {
+        store.start(key(phone), code(CODE_A), t0, RULES);
+
+        assertThat(store.pending(key(phone), t0)).hasValue(new PendingCode(code(CODE_A).tag(), Channel.WHATSAPP, null));
+        assertThat(store.pending(key(phone), t0.plus(LIFETIME))).isEmpty();
+        assertThat(store.pending(key(phone + "1"), t0)).isEmpty();
+    }
+
+    @Test
+    void deliveryStatesMoveOnlyForwardAndALateDeliveredNeverReplacesAFailure() {
+        String tag = code(CODE_A).tag();
+        store.start(key(phone), code(CODE_A), t0, RULES);
+
+        assertThat(store.recordDelivery(key(phone), tag, DeliveryState.SENT, t0)).isEqualTo(DeliveryUpdate.UPDATED);
+        assertThat(store.recordDelivery(key(phone), tag, DeliveryState.FAILED, t0)).isEqualTo(DeliveryUpdate.FAILED);
+        assertThat(store.recordDelivery(key(phone), tag, DeliveryState.FAILED, t0)).isEqualTo(DeliveryUpdate.UNCHANGED);
+        assertThat(store.recordDelivery(key(phone), tag, DeliveryState.DELIVERED, t0)).isEqualTo(DeliveryUpdate.UNCHANGED);
+        assertThat(store.pending(key(phone), t0)).map(PendingCode::state).hasValue(DeliveryState.FAILED);
+    }
+
+    @Test
+    void aDeliveredMessageNeverTurnsFailedAndStatesInAnyOrderEndTheSame() {
+        String tag = code(CODE_A).tag();
+        store.start(key(phone), code(CODE_A), t0, RULES);
+
+        store.recordDelivery(key(phone), tag, DeliveryState.READ, t0);
+        assertThat(store.recordDelivery(key(phone), tag, DeliveryState.DELIVERED, t0)).isEqualTo(DeliveryUpdate.UNCHANGED);
+        assertThat(store.recordDelivery(key(phone), tag, DeliveryState.SENT, t0)).isEqualTo(DeliveryUpdate.UNCHANGED);
+        assertThat(store.recordDelivery(key(phone), tag, DeliveryState.NOT_SENT, t0)).isEqualTo(DeliveryUpdate.UNCHANGED);
+        assertThat(store.pending(key(phone), t0)).map(PendingCode::state).hasValue(DeliveryState.READ);
+    }
+
+    @Test
+    void aStatusForAReplacedOrUnknownMessageChangesNothing() {
+        store.start(key(phone), code(CODE_A), t0, RULES);
+        store.start(key(phone), code(CODE_B), t0.plus(RESEND_AFTER), RULES);
+
+        assertThat(store.recordDelivery(key(phone), code(CODE_A).tag(), DeliveryState.FAILED, t0.plus(RESEND_AFTER)))
+                .isEqualTo(DeliveryUpdate.NOT_CURRENT);
+        assertThat(store.recordDelivery(key(phone), "someone-else", DeliveryState.FAILED, t0.plus(RESEND_AFTER)))
+                .isEqualTo(DeliveryUpdate.NOT_CURRENT);
+        assertThat(store.pending(key(phone), t0.plus(RESEND_AFTER))).map(PendingCode::state).isEmpty();
+    }
+
+    @Test
+    void replaceSwapsTheFailedCodeOnceWithoutTheResendWait() {
+        String failed = code(CODE_A).tag();
+        NewCode sms = new NewCode(CODE_B, "sms-tag", Channel.SMS);
+        store.start(key(phone), code(CODE_A), t0, RULES);
+
+        assertThat(store.replace(key(phone), failed, sms, t0.plusSeconds(1), RULES))
+                .isEqualTo(new StartDecision.Started(MAX_SENDS - 2));
+        assertThat(store.replace(key(phone), failed, new NewCode(WRONG, "again", Channel.SMS), t0.plusSeconds(2), RULES))
+                .isEqualTo(new StartDecision.Superseded());
+        assertThat(store.pending(key(phone), t0.plusSeconds(2))).hasValue(new PendingCode("sms-tag", Channel.SMS, null));
+        assertThat(store.check(key(phone), List.of(CODE_A), t0.plusSeconds(2), CHECKS)).isInstanceOf(CheckResult.WrongCode.class);
+        assertThat(store.check(key(phone), List.of(CODE_B), t0.plusSeconds(2), CHECKS)).isEqualTo(APPROVED);
+    }
+
+    @Test
+    void replaceKeepsMaxSendsAndTheLock() {
+        Instant at = t0;
+        for (int i = 0; i < MAX_SENDS; i++, at = at.plus(RESEND_AFTER)) {
+            store.start(key(phone), code(hmac(500 + i)), at, RULES);
+        }
+        String last = code(hmac(500 + MAX_SENDS - 1)).tag();
+
+        assertThat(store.replace(key(phone), last, new NewCode(CODE_B, "sms", Channel.SMS), at, RULES))
+                .isInstanceOf(StartDecision.TooSoon.class);
+        VerificationKey other = new VerificationKey("other", phone);
+        lockOut(other, t0);
+        assertThat(store.replace(other, "whatever", new NewCode(CODE_B, "sms", Channel.SMS), t0, RULES))
+                .isInstanceOf(StartDecision.Locked.class);
+    }
+
+    @Test
+    void concurrentReplacesOfOneFailedMessageReplaceItOnce() throws Exception {
+        String failed = code(CODE_A).tag();
+        store.start(key(phone), code(CODE_A), t0, RULES);
+        AtomicInteger next = new AtomicInteger();
+
+        List<StartDecision> decisions = Concurrently.run(THREADS, () -> store.replace(key(phone), failed,
+                new NewCode(hmac(600 + next.incrementAndGet()), "sms-" + next.get(), Channel.SMS), t0, MANY_SENDS));
+
+        assertThat(decisions).filteredOn(StartDecision.Started.class::isInstance).hasSize(1);
+        assertThat(decisions).filteredOn(StartDecision.Superseded.class::isInstance).hasSize(THREADS - 1);
+    }
+
     /** Counts MAX_FAILURES wrong guesses over as many codes as it takes, all at {@code at}. */
     private void lockOut(Instant at) {
+        lockOut(key(phone), at);
+    }
+
+    private void lockOut(VerificationKey key, Instant at) {
         for (int code = 0, failures = 0; failures < MAX_FAILURES; code++) {
-            assertThat(store.start(key(phone), hmac(400 + code), at, MANY_SENDS))
+            assertThat(store.start(key, code(hmac(400 + code)), at, MANY_SENDS))
                     .isInstanceOf(StartDecision.Started.class);
             for (int i = 0; i < MAX_ATTEMPTS && failures < MAX_FAILURES; i++, failures++) {
-                store.check(key(phone), List.of(WRONG), at, CHECKS);
+                store.check(key, List.of(WRONG), at, CHECKS);
             }
         }
+    }
+
+    /** A WhatsApp code with {@code hmac}, tagged by the HMAC's own bytes so each code's tag is unique. */
+    public static NewCode code(byte[] hmac) {
+        return new NewCode(hmac, "tag-" + java.util.HexFormat.of().formatHex(hmac), Channel.WHATSAPP);
     }
 
     /** The key of {@code phone} for this suite's purpose. */
