@@ -2,6 +2,7 @@ package dev.waotp.sample;
 
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
+import dev.waotp.testing.DeliveryOutcome;
 import dev.waotp.testing.KaleyraStub;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * which this then owns. Closing it closes both.
  */
 final class Connection implements AutoCloseable {
+    /** A number the stub cannot deliver to on WhatsApp (Meta's 131026), so that the SMS fallback shows. */
+    static final String UNDELIVERABLE = "+919800000131";
+
     final KaleyraClient client;
     /** The embedded stub, when there are no credentials; it plays Kaleyra and the phone. */
     final @Nullable KaleyraStub stub;
@@ -30,7 +34,8 @@ final class Connection implements AutoCloseable {
             return new Connection(kaleyra.get().build(), null, null);
         }
         DeliveryReceiver deliveries = DeliveryReceiver.start();
-        KaleyraStub stub = KaleyraStub.builder().callbacks(deliveries.stubCallbacks().build()).start();
+        KaleyraStub stub = KaleyraStub.builder().callbacks(deliveries.stubCallbacks()
+                .outcome(UNDELIVERABLE, DeliveryOutcome.failed(131026, "Message undeliverable")).build()).start();
         return new Connection(stub.clientBuilder().build(), stub, deliveries);
     }
 

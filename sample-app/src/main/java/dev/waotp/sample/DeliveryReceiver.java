@@ -3,8 +3,7 @@ package dev.waotp.sample;
 import com.sun.net.httpserver.HttpServer;
 import dev.waotp.CallbackHandler;
 import dev.waotp.CallbackResult;
-import dev.waotp.DeliveryState;
-import dev.waotp.DeliveryStatus;
+import dev.waotp.DeliveryListener;
 import dev.waotp.testing.StubCallbacks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,18 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The app's delivery status endpoint: the JDK's own HTTP server on a loopback port, with waotp's
- * framework-free {@link CallbackHandler} mounted in a few lines. The embedded stub, playing Kaleyra,
- * posts its callbacks here with a password made for this run.
+ * framework-free {@link CallbackHandler} mounted in a few lines, handing each status to the verifier.
+ * The embedded stub, playing Kaleyra, posts its callbacks here with a password made for this run.
  */
 final class DeliveryReceiver implements AutoCloseable {
     private static final String PATH = "/waotp/callbacks";
@@ -31,7 +24,7 @@ final class DeliveryReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final String password;
-    private final BlockingQueue<DeliveryStatus> statuses = new LinkedBlockingQueue<>();
+    private volatile DeliveryListener listener = status -> { };
 
     private DeliveryReceiver(HttpServer server, String password) {
         this.server = server;
@@ -45,7 +38,8 @@ final class DeliveryReceiver implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             DeliveryReceiver receiver = new DeliveryReceiver(server, password);
-            CallbackHandler handler = CallbackHandler.builder().basic(USER, password).listener(receiver.statuses::add).build();
+            CallbackHandler handler = CallbackHandler.builder().basic(USER, password)
+                    .listener(status -> receiver.listener.onStatus(status)).build();
             server.createContext(PATH, exchange -> {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -67,27 +61,9 @@ final class DeliveryReceiver implements AutoCloseable {
         return StubCallbacks.to("http://127.0.0.1:" + server.getAddress().getPort() + PATH).basic(USER, password);
     }
 
-    /**
-     * The states reported for the send tagged {@code ref}, in the order they came, until one is final
-     * (delivered, read or a failure) or {@code timeout} passes. Statuses of other sends are skipped.
-     */
-    List<DeliveryState> awaitFinal(String ref, Duration timeout) throws InterruptedException {
-        List<DeliveryState> seen = new ArrayList<>();
-        long end = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            DeliveryStatus status = statuses.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (status == null) {
-                return seen;
-            }
-            if (!ref.equals(status.ref())) {
-                continue;
-            }
-            seen.add(status.state());
-            if (status.state().isFailure() || status.state() == DeliveryState.DELIVERED
-                    || status.state() == DeliveryState.READ) {
-                return seen;
-            }
-        }
+    /** Hands every status from now on to {@code listener} (the verifier). */
+    void forwardTo(DeliveryListener listener) {
+        this.listener = listener;
     }
 
     @Override

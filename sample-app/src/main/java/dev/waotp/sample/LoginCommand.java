@@ -1,7 +1,9 @@
 package dev.waotp.sample;
 
-import dev.waotp.DeliveryState;
+import dev.waotp.SmsMessage;
+import dev.waotp.testing.ReceivedSms;
 import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.SmsFallback;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.Verifier;
 import java.io.BufferedReader;
@@ -10,11 +12,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,20 +56,29 @@ final class LoginCommand implements Callable<Integer> {
             }
             out.println(kaleyra.describe());
             LoginCode loginCode = DaggerSenderComponent.factory().create(kaleyra.client).loginCode();
-            // The ref comes back in Kaleyra's delivery callbacks: it tells which send they are about.
-            String ref = "login-" + HexFormat.of().formatHex(sessionSecret(), 0, 8);
-            Verifier verifier = Verifier.builder()
-                    .sender((phone, code) -> loginCode.send(phone, code, ref))
-                    .secret(sessionSecret())
-                    .build();
+            Verifier.Builder builder = Verifier.builder()
+                    .trackedSender(loginCode::sendTagged)
+                    .secret(sessionSecret());
+            if (kaleyra.stub != null) {
+                builder.smsFallback(SmsFallback.builder((phone, code) -> kaleyra.client.sendSms(SmsMessage.builder()
+                        .to(phone).sender("WAOTPS").templateId("1207161234567890123")
+                        .body("Your waotp sample code: {otp}").otp(code).build())).allowCountryCodes("91").build());
+            }
+            Verifier verifier = builder.build();
+            if (kaleyra.deliveries != null) {
+                kaleyra.deliveries.forwardTo(verifier);
+            }
 
             StartResult started = verifier.start(to, "sample-app");
             out.println("1. start(" + Masked.phone(to) + "): " + started);
             if (!(started instanceof StartResult.Sent)) {
                 return 1;
             }
-            if (kaleyra.deliveries != null) {
-                out.println("   Delivery of the code: " + delivery(kaleyra.deliveries, ref));
+            if (kaleyra.stub != null) {
+                kaleyra.stub.awaitCallbacks(Duration.ofSeconds(5));
+                out.println("   Delivery of the code: " + verifier.delivery(to)
+                        .map(d -> d.channel() + (d.state() == null ? "" : ", " + d.state().wireValue()))
+                        .orElse("nothing pending"));
             }
             List<String> answers = ask ? List.of(readCode(out)) : stubPlaysThePhone(kaleyra, out);
             boolean approved = false;
@@ -84,22 +93,14 @@ final class LoginCommand implements Callable<Integer> {
         }
     }
 
-    /** What Kaleyra (here the stub) reported about the code's message, e.g. {@code sent, delivered}. */
-    private static String delivery(DeliveryReceiver deliveries, String ref) {
-        try {
-            List<DeliveryState> states = deliveries.awaitFinal(ref, Duration.ofSeconds(5));
-            return states.isEmpty() ? "no status yet"
-                    : states.stream().map(DeliveryState::wireValue).collect(Collectors.joining(", "));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "not awaited";
-        }
-    }
-
     /** A wrong guess, the code the stub received, and the same code again (single use). */
     private static List<String> stubPlaysThePhone(Connection kaleyra, PrintWriter out) {
-        String received = kaleyra.stub.received().get(kaleyra.stub.received().size() - 1).otp();
-        out.println("   The stub plays the phone: it received a " + received.length() + "-character code.");
+        List<ReceivedSms> sms = kaleyra.stub.receivedSms();
+        String received = sms.isEmpty()
+                ? kaleyra.stub.received().get(kaleyra.stub.received().size() - 1).otp()
+                : sms.get(sms.size() - 1).body().substring(sms.get(sms.size() - 1).body().lastIndexOf(' ') + 1);
+        out.println("   The stub plays the phone: it received a " + received.length() + "-character code"
+                + (sms.isEmpty() ? " on WhatsApp." : " by SMS, after WhatsApp could not deliver."));
         String wrong = received.equals("000000") ? "111111" : "000000";
         return List.of(wrong, received, received);
     }

@@ -55,6 +55,8 @@ public sealed interface FallbackResult permits FallbackResult.Sent, FallbackResu
         RATE_LIMITED,
         /** The verification's sends are used up. */
         SENDS_USED_UP,
+        /** Asked for sooner than the resend wait after the last send. */
+        TOO_SOON,
         /** No code is pending, or the failed message is no longer the pending one (it fell back already, or a start replaced it). */
         NOT_PENDING,
         /** Too many checks failed; the phone is locked for this purpose. */

@@ -214,7 +214,10 @@ final class VerificationEngine {
             return new FallbackResult.Refused(reason, Refusal.LOCKED, null);
         }
         if (decision instanceof StartDecision.TooSoon tooSoon) {
-            return new FallbackResult.Refused(reason, Refusal.SENDS_USED_UP, tooSoon.retryAfter());
+            // Asked for by the application, a fallback is a resend and waits like one; a failed message need not.
+            boolean sendsLeft = failedTag == null && tooSoon.retryAfter().compareTo(startRules.resendAfter()) <= 0;
+            return new FallbackResult.Refused(reason, sendsLeft ? Refusal.TOO_SOON : Refusal.SENDS_USED_UP,
+                    tooSoon.retryAfter());
         }
         SendResult sent;
         try {

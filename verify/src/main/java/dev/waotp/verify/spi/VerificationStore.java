@@ -16,7 +16,7 @@ import java.util.Optional;
  * interleave. A store never sees a code, only HMACs; it compares them in constant time. A store that
  * cannot answer throws {@code VerificationStoreException}; it never guesses.
  *
- * <p>The abstract {@code VerificationStoreContractTest} in this module's test-jar states the rules
+ * <p>The abstract {@code VerificationStoreContractTest} in this module's test-jar (package {@code dev.waotp.verify.tck}) states the rules
  * below as tests; a new store extends it.
  */
 public interface VerificationStore {
