@@ -1,9 +1,9 @@
 package dev.waotp.spring;
 
-import dev.waotp.verify.RateLimiter;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.VerificationStoreException;
-import dev.waotp.verify.redis.RedisRateLimiter;
+import dev.waotp.verify.redis.RedisRateLimitStorage;
 import dev.waotp.verify.redis.RedisVerificationStore;
 import io.lettuce.core.AbstractRedisClient;
 import java.util.function.Function;
@@ -35,8 +35,8 @@ class RedisVerificationConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimiter redisRateLimiter(LettuceConnectionFactory redis) {
-        return connect(redis, "rate limiter", RedisRateLimiter::create);
+    RateLimitStorage redisRateLimitStorage(LettuceConnectionFactory redis) {
+        return connect(redis, "rate limiter", RedisRateLimitStorage::create);
     }
 
     /** A factory that does not start early is started here, since its client is needed now. */

@@ -1,11 +1,11 @@
 package dev.waotp.spring;
 
 import dev.waotp.verify.CodeSender;
-import dev.waotp.verify.RateLimiter;
+import dev.waotp.verify.spi.RateLimitStorage;
 import dev.waotp.verify.VerificationListener;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
-import dev.waotp.verify.VerifierBuilder;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +39,14 @@ public final class VerifierAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Verifier verifier(VerifyProperties properties, ListableBeanFactory beans, ObjectProvider<CodeSender> codeSender,
-            ObjectProvider<VerificationStore> store, ObjectProvider<RateLimiter> rateLimiter,
+            ObjectProvider<VerificationStore> store, ObjectProvider<RateLimitStorage> rateLimiter,
             ObjectProvider<VerificationListener> listeners) {
         CodeSender sender = codeSender.getIfUnique(() -> VerifierSenderSelection.select(beans, properties.sender()));
-        VerifierBuilder builder = VerifierFactory.builder(properties, sender);
+        Verifier.Builder builder = VerifierFactory.builder(properties, sender);
         VerificationStore codes = store.getIfUnique();
-        RateLimiter limits = rateLimiter.getIfUnique();
+        RateLimitStorage limits = rateLimiter.getIfUnique();
         KaleyraClientFactory.ifSet(codes, builder::store);
-        KaleyraClientFactory.ifSet(limits, builder::rateLimiter);
+        KaleyraClientFactory.ifSet(limits, builder::rateLimitStorage);
         CompositeVerificationListener.of(listeners.orderedStream().toList()).ifPresent(builder::listener);
         LOG.info("waotp Verifier: codes sent through {}; pending codes kept {}; starts limited {}",
                 sender, where(codes), where(limits));

@@ -7,7 +7,7 @@ import dev.waotp.verify.CodeSender;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.Verifier;
-import dev.waotp.verify.VerifierBuilder;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -24,13 +24,13 @@ final class VerifierFactory {
     private VerifierFactory() {}
 
     /** A builder with the properties and the sender set; the caller adds the store, limiter and listener. */
-    static VerifierBuilder builder(VerifyProperties properties, CodeSender sender) {
+    static Verifier.Builder builder(VerifyProperties properties, CodeSender sender) {
         String secret = properties.secret();
         if (secret == null || secret.isEmpty()) {
             throw WaotpStartupException.invalidProperty(PREFIX + "secret", "is required", SECRET_FIX, null);
         }
         try {
-            VerifierBuilder builder = Verifier.builder().sender(sender).rateLimits(rateLimits(properties.limits()));
+            Verifier.Builder builder = Verifier.builder().sender(sender).rateLimits(rateLimits(properties.limits()));
             builder.secret(secret.getBytes(StandardCharsets.UTF_8));
             ifSet(properties.codeLength(), builder::codeLength);
             ifSet(properties.alphabet(), builder::alphabet);
