@@ -1,0 +1,44 @@
+package dev.waotp.spring;
+
+import dev.waotp.KaleyraClient;
+import dev.waotp.SendListener;
+import dev.waotp.spring.test.AutoConfigureKaleyraStub;
+import dev.waotp.spring.test.KaleyraStubInbox;
+import dev.waotp.testing.KaleyraStub;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * What {@link AutoConfigureKaleyraStub} imports into a test's context: a stub approving the application's
+ * templates, the client bean sending to it, and a {@link KaleyraStubInbox} to read the codes from. Not in
+ * the application's auto-configurations: only a test asks for it.
+ */
+@AutoConfiguration(before = {KaleyraAutoConfiguration.class, DevModeAutoConfiguration.class})
+public final class KaleyraStubTestAutoConfiguration {
+    /** Creates the auto-configuration; the test context does. */
+    public KaleyraStubTestAutoConfiguration() {}
+
+    /** The stub, closed with the test's context. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    KaleyraStub waotpTestStub(ListableBeanFactory beans) {
+        return EmbeddedStubs.start(beans);
+    }
+
+    /** The client, sending to the stub. */
+    @Bean
+    @ConditionalOnMissingBean
+    KaleyraClient kaleyraClient(KaleyraStub stub, ObjectProvider<SendListener> listeners) {
+        return EmbeddedStubs.client(stub, listeners);
+    }
+
+    /** The codes the stub received, for the test to type. */
+    @Bean
+    @ConditionalOnMissingBean
+    KaleyraStubInbox kaleyraStubInbox(KaleyraStub stub) {
+        return new KaleyraStubInbox(stub);
+    }
+}
