@@ -1,11 +1,10 @@
 package dev.waotp.spring;
 
 import dev.waotp.verify.CodeSender;
-import dev.waotp.verify.spi.RateLimitStorage;
 import dev.waotp.verify.VerificationListener;
-import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
-
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,6 @@ import dev.waotp.verify.CodeSender;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.Verifier;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 

@@ -91,7 +91,7 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
                         + "  <button type=\"submit\" class=\"link\" id=\"new-code\">Send a new code</button>\n</form>\n"
                 : "<p><a id=\"new-code\" href=\"" + url(request, pages.loginPage()) + "\">Send a new code</a></p>\n";
         return "<form method=\"post\" action=\"" + url(request, pages.codePage()) + "\">\n"
-                + "  <label for=\"code\">Code sent to " + HtmlUtils.htmlEscape(pending.maskedPhone()) + "</label>\n"
+                + "  <label for=\"code\">Code sent to " + escape(pending.maskedPhone()) + "</label>\n"
                 + "  <input type=\"text\" id=\"code\" name=\"code\" autocomplete=\"one-time-code\""
                 + " inputmode=\"numeric\" required autofocus>\n"
                 + csrf(request)
@@ -112,19 +112,24 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
         if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
             return "";
         }
-        return "  <input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(token.getParameterName()) + "\" value=\""
-                + HtmlUtils.htmlEscape(token.getToken()) + "\">\n";
+        return "  <input type=\"hidden\" name=\"" + escape(token.getParameterName()) + "\" value=\""
+                + escape(token.getToken()) + "\">\n";
+    }
+
+    /** Only what HTML needs escaped; the page is UTF-8, so the phone's bullets stay as they are. */
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
     }
 
     private static String url(HttpServletRequest request, String path) {
-        return HtmlUtils.htmlEscape(request.getContextPath() + path);
+        return escape(request.getContextPath() + path);
     }
 
     private static void write(HttpServletResponse response, String title, @Nullable PageMessage message,
             String body) throws IOException {
         String alert = message == null ? ""
                 : "<p id=\"message\" class=\"" + (message.error() ? "error" : "info") + "\" role=\""
-                        + (message.error() ? "alert" : "status") + "\">" + HtmlUtils.htmlEscape(message.text())
+                        + (message.error() ? "alert" : "status") + "\">" + escape(message.text())
                         + "</p>\n";
         String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  * handling ({@code server.forward-headers-strategy}) so that it is the client's, not the proxy's.
  */
 @RestController
-@RequestMapping(path = "${waotp.web.path:/waotp/verify}", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("${waotp.web.path:/waotp/verify}")
 public final class VerificationController {
     private static final Logger LOG = LoggerFactory.getLogger(VerificationController.class);
 
