@@ -31,6 +31,7 @@ public final class AuthMessage {
     private final @Nullable String ref;
     private final @Nullable String ref1;
     private final @Nullable String ref2;
+    private final @Nullable String callbackProfileId;
 
     private AuthMessage(Builder builder) {
         this.template = builder.template;
@@ -40,6 +41,7 @@ public final class AuthMessage {
         this.ref = builder.ref;
         this.ref1 = builder.ref1;
         this.ref2 = builder.ref2;
+        this.callbackProfileId = builder.callbackProfileId;
     }
 
     /** A builder of one send of {@code template}; generated senders hold the template as a constant. */
@@ -82,6 +84,14 @@ public final class AuthMessage {
         return ref2;
     }
 
+    /**
+     * {@code extra_info.callback_profile_id} for this send, or {@code null} to use the client's
+     * ({@link KaleyraClientBuilder#callbackProfileId}) or none.
+     */
+    public @Nullable String callbackProfileId() {
+        return callbackProfileId;
+    }
+
     @Override
     public String toString() {
         return "AuthMessage{template=" + template
@@ -103,6 +113,7 @@ public final class AuthMessage {
         private @Nullable String ref;
         private @Nullable String ref1;
         private @Nullable String ref2;
+        private @Nullable String callbackProfileId;
 
         private Builder(TemplateSpec template) {
             this.template = Objects.requireNonNull(template, "template");
@@ -187,6 +198,16 @@ public final class AuthMessage {
         /** {@code extra_info.ref2}, at most 255 characters; {@code null} leaves it out. */
         public Builder ref2(@Nullable String ref2) {
             this.ref2 = InputRules.ref("ref2", ref2);
+            return this;
+        }
+
+        /**
+         * The Kaleyra callback profile whose endpoint hears this message's delivery status, in place of
+         * the client's; {@code null} keeps the client's. Kaleyra takes it per send request
+         * (https://developers.kaleyra.io/docs/whatsapp-callback-url).
+         */
+        public Builder callbackProfileId(@Nullable String callbackProfileId) {
+            this.callbackProfileId = InputRules.callbackProfileId("callbackProfileId", callbackProfileId);
             return this;
         }
 

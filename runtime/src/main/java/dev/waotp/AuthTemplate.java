@@ -20,6 +20,15 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <p>A template approved in several languages names them all and chooses one per send:
+ *
+ * <pre>{@code
+ * @AuthTemplate(name = "auth1", lang = {"en_US", "hi", "ta"})
+ * public interface LoginCode {
+ *     SendResult send(@To String phone, @Otp String code, @Lang Locale locale);
+ * }
+ * }</pre>
+ *
  * <p>Retained in class files so that {@link AuthTemplates#create} can check it at run time.
  */
 @Documented
@@ -29,8 +38,13 @@ public @interface AuthTemplate {
     /** The approved template name: lowercase letters, digits and underscores. */
     String name();
 
-    /** The template's language and locale code as WhatsApp names it, for example {@code en_US}. */
-    String lang();
+    /**
+     * The template's language codes as WhatsApp names them, for example {@code en_US}, or
+     * {@code {"en_US", "hi", "ta"}} for a template approved in several languages. With more than one,
+     * every method takes a {@link Lang @Lang} parameter that chooses the language per send; the first
+     * code is the one a {@link java.util.Locale} falls back to.
+     */
+    String[] lang();
 
     /** Position of the one-time-password URL button, 0 to 9. */
     int buttonIndex() default 0;

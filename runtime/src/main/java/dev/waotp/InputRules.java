@@ -14,6 +14,7 @@ final class InputRules {
     static final int TEMPLATE_NAME_MAX_LENGTH = 512;
     static final String E164_RULE = "must be E.164: '+' then 8 to 15 digits, the first not 0";
 
+    private static final Pattern CALLBACK_PROFILE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9_]+");
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2,4})?");
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
@@ -89,6 +90,17 @@ final class InputRules {
         if (length > REF_MAX_LENGTH) {
             throw new InvalidInputException(
                     field, "must be at most " + REF_MAX_LENGTH + " characters, was " + length);
+        }
+        return value;
+    }
+
+    /** Kaleyra does not publish the id's form; we keep it to what a header or a URL carries safely. */
+    static @Nullable String callbackProfileId(String field, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!CALLBACK_PROFILE_ID.matcher(value).matches()) {
+            throw new InvalidInputException(field, "must be 1 to 64 letters, digits, '-' or '_'");
         }
         return value;
     }

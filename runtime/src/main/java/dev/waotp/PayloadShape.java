@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON of one template with holes where a message's values go: the bytes between the holes are
@@ -16,12 +17,13 @@ import java.util.List;
  */
 final class PayloadShape {
     /** What fills a hole. */
-    private enum Slot { TO, OTP, REF, REF1, REF2 }
+    private enum Slot { TO, OTP, REF, REF1, REF2, CALLBACK }
 
     static final int HAS_REF = 1;
     static final int HAS_REF1 = 2;
     static final int HAS_REF2 = 4;
-    static final int COMBINATIONS = 8;
+    static final int HAS_CALLBACK_PROFILE = 8;
+    static final int COMBINATIONS = 16;
 
     private static final ObjectWriter WRITER = new ObjectMapper().writerFor(SendRequest.class);
 
@@ -31,6 +33,7 @@ final class PayloadShape {
     private static final String REF = "<ref>";
     private static final String REF1 = "<ref1>";
     private static final String REF2 = "<ref2>";
+    private static final String CALLBACK = "<callback_profile_id>";
 
     private final byte[][] constants;
     private final Slot[] slots;
@@ -47,7 +50,8 @@ final class PayloadShape {
         SendRequest marked = SendRequest.of(spec, TO, OTP,
                 (refs & HAS_REF) != 0 ? REF : null,
                 (refs & HAS_REF1) != 0 ? REF1 : null,
-                (refs & HAS_REF2) != 0 ? REF2 : null);
+                (refs & HAS_REF2) != 0 ? REF2 : null,
+                (refs & HAS_CALLBACK_PROFILE) != 0 ? CALLBACK : null);
         String json;
         try {
             json = new String(WRITER.writeValueAsBytes(marked), StandardCharsets.UTF_8);
@@ -86,16 +90,20 @@ final class PayloadShape {
             case OTP: return OTP;
             case REF: return REF;
             case REF1: return REF1;
-            default: return REF2;
+            case REF2: return REF2;
+            default: return CALLBACK;
         }
     }
 
-    /** The payload of {@code message}: the constant bytes with its values, JSON-escaped, in the holes. */
-    byte[] fill(AuthMessage message) {
+    /**
+     * The payload of {@code message}: the constant bytes with its values, JSON-escaped, in the holes.
+     * {@code callbackProfileId} fills the callback hole of a shape that has one.
+     */
+    byte[] fill(AuthMessage message, @Nullable String callbackProfileId) {
         int length = constantLength;
         byte[][] escaped = null;
         for (int i = 0; i < slots.length; i++) {
-            String value = value(slots[i], message);
+            String value = value(slots[i], message, callbackProfileId);
             if (isPlainAscii(value)) {
                 length += value.length();
             } else {
@@ -115,7 +123,7 @@ final class PayloadShape {
                 System.arraycopy(escaped[i], 0, out, at, escaped[i].length);
                 at += escaped[i].length;
             } else {
-                String value = value(slots[i], message);
+                String value = value(slots[i], message, callbackProfileId);
                 copyAscii(value, out, at);
                 at += value.length();
             }
@@ -125,13 +133,14 @@ final class PayloadShape {
         return out;
     }
 
-    private static String value(Slot slot, AuthMessage message) {
+    private static String value(Slot slot, AuthMessage message, @Nullable String callbackProfileId) {
         switch (slot) {
             case TO: return message.joinedRecipients();
             case OTP: return message.otp();
             case REF: return message.ref();
             case REF1: return message.ref1();
-            default: return message.ref2();
+            case REF2: return message.ref2();
+            default: return callbackProfileId;
         }
     }
 

@@ -16,6 +16,11 @@ record SendRequest(
         @JsonProperty("extra_info") ExtraInfo extraInfo) {
 
     static SendRequest of(TemplateSpec spec, String to, String otpText, String ref, String ref1, String ref2) {
+        return of(spec, to, otpText, ref, ref1, ref2, null);
+    }
+
+    static SendRequest of(TemplateSpec spec, String to, String otpText, String ref, String ref1, String ref2,
+            String callbackProfileId) {
         Parameter otp = new Parameter("text", otpText);
         Template template = new Template(
                 spec.name(),
@@ -25,7 +30,7 @@ record SendRequest(
                         new Component("button", "url", spec.buttonIndex(), List.of(otp))));
         MessagingObject messagingObject = new MessagingObject(
                 "whatsapp", "individual", to, "template", template);
-        ExtraInfo extraInfo = new ExtraInfo(ref, ref1, ref2, spec.source().wireValue());
+        ExtraInfo extraInfo = new ExtraInfo(ref, ref1, ref2, spec.source().wireValue(), callbackProfileId);
         return new SendRequest(messagingObject, extraInfo);
     }
 
@@ -69,10 +74,16 @@ record SendRequest(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"ref", "ref1", "ref2", "wa_source"})
+    @JsonPropertyOrder({"ref", "ref1", "ref2", "wa_source", "callback_profile_id"})
     record ExtraInfo(
             @JsonProperty("ref") String ref,
             @JsonProperty("ref1") String ref1,
             @JsonProperty("ref2") String ref2,
-            @JsonProperty("wa_source") String waSource) {}
+            @JsonProperty("wa_source") String waSource,
+            /*
+             * Kaleyra's callback page says only that the id goes "in the Send Message template/session
+             * API payload"; extra_info is where v2 keeps Kaleyra's own send options (they come back in
+             * the callback's extra_info), so it goes here. See README, "Delivery status".
+             */
+            @JsonProperty("callback_profile_id") String callbackProfileId) {}
 }

@@ -94,6 +94,6 @@ final class Inputs {
     /** The template {@code OtpSender}'s annotation names, as the generated {@code OtpSenderImpl} holds it. */
     static TemplateSpec generatedTemplate() {
         AuthTemplate template = OtpSender.class.getAnnotation(AuthTemplate.class);
-        return TemplateSpec.of(template.name(), template.lang(), template.buttonIndex(), template.source());
+        return TemplateSpec.of(template.name(), template.lang()[0], template.buttonIndex(), template.source());
     }
 }

@@ -6,6 +6,7 @@ import com.sun.source.util.Trees;
 import com.squareup.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
         trees = trees(processingEnv);
         ProcessorOptions options = new ProcessorOptions(processingEnv.getOptions(), processingEnv.getMessager());
         validator = new TemplateValidator(elements, processingEnv.getTypeUtils(),
-                new WhatsAppLanguages(options.extraLanguages()), new ImplementationNames(elements, trees));
+                new WhatsAppLanguages(options.extraLanguages()), new ImplementationNames(elements, trees),
+                options.templates().flatMap(file -> manifest(file, options)).map(ManifestValidator::new));
         models = new TemplateModelFactory(elements, processingEnv.getTypeUtils());
         Optional<ClassName> inject = firstPresent(elements, "jakarta.inject.Inject", "javax.inject.Inject");
         generator = new SenderGenerator(
@@ -77,6 +79,17 @@ public final class AuthTemplateProcessor extends AbstractProcessor {
                     + "=true needs jakarta.inject (or javax.inject) on the compile classpath for @Named");
         }
         return inject.map(annotation -> annotation.peerClass("Named"));
+    }
+
+    /** The manifest in {@code file}, or one error naming the file: then no template is checked against it. */
+    private static Optional<TemplateManifest> manifest(Path file, ProcessorOptions options) {
+        try {
+            return Optional.of(TemplateManifest.read(file));
+        } catch (TemplateManifest.ManifestException e) {
+            options.error("the template manifest " + file + " (-A" + ProcessorOptions.TEMPLATES + ") is not usable: "
+                    + e.getMessage() + ": fetch it again with mvn waotp:templates, or fix the option");
+            return Optional.empty();
+        }
     }
 
     @Override

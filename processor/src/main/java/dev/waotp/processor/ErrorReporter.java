@@ -48,6 +48,14 @@ final class ErrorReporter {
     }
 
     /**
+     * A warning: the interface is still generated. Only ever about an element in source, the
+     * {@code @AuthTemplate} annotation itself.
+     */
+    void warning(String message, Element element, AnnotationMirror annotation, AnnotationValue value) {
+        messager.printMessage(Diagnostic.Kind.WARNING, message, element, annotation, value);
+    }
+
+    /**
      * For a value javac has already reported (a missing annotation member, an unknown type): one error
      * is enough, but nothing may be generated from it.
      */

@@ -20,7 +20,11 @@ final class MethodValidator {
         this.types = types;
     }
 
-    void validate(AbstractMethod method, ErrorReporter reporter) {
+    /**
+     * @param languages the template's language codes as written; with more than one, each method must
+     *     take a {@code @Lang} parameter
+     */
+    void validate(AbstractMethod method, List<String> languages, ErrorReporter reporter) {
         ExecutableElement element = method.element();
         String name = element.getSimpleName().toString();
         if (!element.getTypeParameters().isEmpty()) {
@@ -41,10 +45,10 @@ final class MethodValidator {
             reporter.error("method " + name + " returns " + simpleName(returnType) + ": declare it to return "
                     + ReturnKind.SUPPORTED, element);
         }
-        validateParameters(method, reporter);
+        validateParameters(method, languages, reporter);
     }
 
-    private void validateParameters(AbstractMethod method, ErrorReporter reporter) {
+    private void validateParameters(AbstractMethod method, List<String> languages, ErrorReporter reporter) {
         ExecutableElement element = method.element();
         String name = element.getSimpleName().toString();
         Set<ParameterRole> seen = EnumSet.noneOf(ParameterRole.class);
@@ -56,7 +60,7 @@ final class MethodValidator {
             List<ParameterRole.Annotated> roles = ParameterRole.of(parameter);
             if (roles.isEmpty()) {
                 reporter.error("parameter " + parameterName + " of method " + name + " has no waotp annotation:"
-                        + " annotate it @To, @Otp, @Ref, @Ref1 or @Ref2, or remove it", parameter);
+                        + " annotate it @To, @Otp, @Lang, @Ref, @Ref1 or @Ref2, or remove it", parameter);
                 continue;
             }
             ParameterRole.Annotated role = roles.get(0);
@@ -88,6 +92,11 @@ final class MethodValidator {
             reporter.error("method " + name + " has no @To parameter: add a String parameter annotated @To"
                     + " for the recipient", element);
         }
+        if (languages.size() > 1 && !seen.contains(ParameterRole.LANG)) {
+            reporter.error("method " + name + " has no @Lang parameter, but the template has " + languages.size()
+                    + " languages (" + String.join(", ", languages) + "): add a String or java.util.Locale"
+                    + " parameter annotated @Lang to choose one per send", element);
+        }
     }
 
     private static String duplicate(ParameterRole role, String method) {
@@ -96,6 +105,8 @@ final class MethodValidator {
                     + " the generated code writes it into both the body and the button";
             case TO -> "method " + method + " has more than one @To parameter: use one List<String>,"
                     + " Collection<String> or String... parameter for several recipients";
+            case LANG -> "method " + method + " has more than one @Lang parameter: choose the language with"
+                    + " one String or java.util.Locale parameter";
             default -> "method " + method + " has more than one " + role.annotation() + " parameter:"
                     + " use each of @Ref, @Ref1 and @Ref2 at most once";
         };
@@ -107,6 +118,7 @@ final class MethodValidator {
                     || isStringsOf(type, "java.util.List") || isStringsOf(type, "java.util.Collection");
             case OTP -> is(type, "java.lang.String") || is(type, "java.lang.CharSequence");
             case REF, REF1, REF2 -> is(type, "java.lang.String");
+            case LANG -> is(type, "java.lang.String") || is(type, "java.util.Locale");
         };
     }
 
@@ -115,6 +127,7 @@ final class MethodValidator {
             case TO -> "String, or List<String>, Collection<String> or String... for several recipients";
             case OTP -> "String or CharSequence";
             case REF, REF1, REF2 -> "String";
+            case LANG -> "String (one of the template's language codes) or java.util.Locale";
         };
     }
 

@@ -16,7 +16,9 @@ enum ParameterRole {
     OTP("Otp", "otp"),
     REF("Ref", "ref"),
     REF1("Ref1", "ref1"),
-    REF2("Ref2", "ref2");
+    REF2("Ref2", "ref2"),
+    /** Chooses the template's version, so it is the argument of {@code AuthMessage.builder}, not a builder call. */
+    LANG("Lang", null);
 
     private final String simpleName;
     private final String qualifiedName;
@@ -33,7 +35,7 @@ enum ParameterRole {
         return "@" + simpleName;
     }
 
-    /** The {@code AuthMessage.Builder} method that takes this parameter's value. */
+    /** The {@code AuthMessage.Builder} method that takes this parameter's value; null for {@link #LANG}. */
     String builderMethod() {
         return builderMethod;
     }

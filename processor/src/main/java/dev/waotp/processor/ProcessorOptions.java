@@ -1,8 +1,11 @@
 package dev.waotp.processor;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.tools.Diagnostic;
@@ -25,8 +28,15 @@ final class ProcessorOptions {
      */
     static final String EXTRA_LANGUAGES = "waotp.extraLanguages";
 
+    /**
+     * {@code -Awaotp.templates=/abs/path/templates.json} names the account's template manifest, which
+     * {@code mvn waotp:templates} fetches from Kaleyra; every {@code @AuthTemplate} is then checked
+     * against it. Absolute, since javac's working directory need not be the project's.
+     */
+    static final String TEMPLATES = "waotp.templates";
+
     /** Every option, declared to javac, which warns of any {@code -A} option no processor declares. */
-    static final Set<String> ALL = Set.of(NAMED, EXTRA_LANGUAGES);
+    static final Set<String> ALL = Set.of(NAMED, EXTRA_LANGUAGES, TEMPLATES);
 
     private final Map<String, String> options;
     private final Messager messager;
@@ -75,6 +85,30 @@ final class ProcessorOptions {
             }
         }
         return codes;
+    }
+
+    /** The manifest file {@link #TEMPLATES} names, if given and an absolute path; otherwise an error. */
+    Optional<Path> templates() {
+        if (!options.containsKey(TEMPLATES)) {
+            return Optional.empty();
+        }
+        String value = options.get(TEMPLATES);
+        String example = " e.g. -A" + TEMPLATES + "=${project.basedir}/src/main/waotp/templates.json";
+        if (value == null || value.isBlank()) {
+            error("-A" + TEMPLATES + " needs a value: the absolute path of the account's template manifest," + example);
+            return Optional.empty();
+        }
+        try {
+            Path path = Path.of(value.strip());
+            if (path.isAbsolute()) {
+                return Optional.of(path);
+            }
+        } catch (InvalidPathException e) {
+            // Reported below, as any path that is not absolute.
+        }
+        error("-A" + TEMPLATES + "=" + value + " is not an absolute path: javac's working directory need not be"
+                + " the project's, so give the whole path," + example);
+        return Optional.empty();
     }
 
     /** An error about an option, or about what an option asks for, reported on no element. */

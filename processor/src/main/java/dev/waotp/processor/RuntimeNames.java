@@ -14,6 +14,7 @@ final class RuntimeNames {
     static final ClassName KALEYRA_CLIENT = ClassName.get(PACKAGE, "KaleyraClient");
     static final ClassName AUTH_MESSAGE = ClassName.get(PACKAGE, "AuthMessage");
     static final ClassName TEMPLATE_SPEC = ClassName.get(PACKAGE, "TemplateSpec");
+    static final ClassName TEMPLATE_LANGUAGES = ClassName.get(PACKAGE, "TemplateLanguages");
     static final ClassName SEND_RESULT = ClassName.get(PACKAGE, "SendResult");
     static final ClassName WA_SOURCE = ClassName.get(PACKAGE, "WaSource");
 

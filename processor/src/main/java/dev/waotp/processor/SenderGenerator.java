@@ -10,6 +10,7 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import javax.lang.model.element.Modifier;
 /** Writes the source of {@code <Interface>Impl} for one {@link TemplateModel}. */
 final class SenderGenerator {
     private static final String TEMPLATE = "TEMPLATE";
+    private static final String TEMPLATES = "TEMPLATES";
     private static final String CLIENT = "client";
 
     private final Optional<ClassName> generatedAnnotation;
@@ -37,7 +39,8 @@ final class SenderGenerator {
     }
 
     JavaFile generate(TemplateModel model) {
-        String template = constantName(model);
+        String template = constantName(model, TEMPLATE);
+        String templates = constantName(model, TEMPLATES);
         TypeSpec.Builder type = TypeSpec.classBuilder(model.implementationName())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(model.interfaceName())
@@ -50,15 +53,37 @@ final class SenderGenerator {
                 .addMember("value", "$S", AuthTemplateProcessor.class.getCanonicalName())
                 .build()));
         namedAnnotation.ifPresent(type::addAnnotation);
-        type.addField(FieldSpec.builder(RuntimeNames.TEMPLATE_SPEC, template,
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of($S, $S, $L, $T.$L)", RuntimeNames.TEMPLATE_SPEC, model.name(),
-                        model.lang(), model.buttonIndex(), RuntimeNames.WA_SOURCE, model.source())
-                .build());
+        // One language and no @Lang: one constant, as a hand-written sender would have. Several languages:
+        // one spec per language, chosen per send; a single-language template whose methods only sometimes
+        // take @Lang gets both, the second built from the first.
+        boolean choosesLanguage = model.choosesLanguage();
+        boolean fixedLanguage = !choosesLanguage || model.methods().stream().anyMatch(m -> m.lang().isEmpty());
+        if (fixedLanguage) {
+            type.addField(FieldSpec.builder(RuntimeNames.TEMPLATE_SPEC, template,
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(spec(model, model.langs().get(0)))
+                    .build());
+        }
+        if (choosesLanguage) {
+            CodeBlock.Builder specs = CodeBlock.builder();
+            if (fixedLanguage) {
+                specs.add("$N", template);
+            } else {
+                specs.add("\n$>$>");
+                for (int i = 0; i < model.langs().size(); i++) {
+                    specs.add(i == 0 ? "$L" : ",\n$L", spec(model, model.langs().get(i)));
+                }
+                specs.add("$<$<");
+            }
+            type.addField(FieldSpec.builder(RuntimeNames.TEMPLATE_LANGUAGES, templates,
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.of($L)", RuntimeNames.TEMPLATE_LANGUAGES, specs.build())
+                    .build());
+        }
         type.addField(RuntimeNames.KALEYRA_CLIENT, CLIENT, Modifier.PRIVATE, Modifier.FINAL);
         type.addMethod(constructor());
         for (SendMethod method : model.methods()) {
-            type.addMethod(send(method, template));
+            type.addMethod(send(method, template, templates));
         }
         // java.lang types are imported too: a type of the same name in the interface's package would
         // otherwise take their place.
@@ -67,12 +92,17 @@ final class SenderGenerator {
                 .build();
     }
 
+    private static CodeBlock spec(TemplateModel model, String lang) {
+        return CodeBlock.of("$T.of($S, $S, $L, $T.$L)", RuntimeNames.TEMPLATE_SPEC, model.name(), lang,
+                model.buttonIndex(), RuntimeNames.WA_SOURCE, model.source());
+    }
+
     /**
-     * {@code TEMPLATE}, or with as many underscores appended as it takes to differ from every parameter
+     * {@code base}, or with as many underscores appended as it takes to differ from every parameter
      * name, so that the constant is never shadowed and always reads by its simple name.
      */
-    private static String constantName(TemplateModel model) {
-        String name = TEMPLATE;
+    private static String constantName(TemplateModel model, String base) {
+        String name = base;
         while (isParameterName(model, name)) {
             name += "_";
         }
@@ -94,7 +124,7 @@ final class SenderGenerator {
         return constructor.build();
     }
 
-    private MethodSpec send(SendMethod method, String template) {
+    private MethodSpec send(SendMethod method, String template, String templates) {
         MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -106,8 +136,13 @@ final class SenderGenerator {
         // A parameter may shadow the field; qualify it only then, to keep the usual case reading like
         // hand-written code.
         CodeBlock client = shadowed(method, CLIENT) ? CodeBlock.of("this.$N", CLIENT) : CodeBlock.of("$N", CLIENT);
-        CodeBlock.Builder message = CodeBlock.builder().add("$T.builder($N)", RuntimeNames.AUTH_MESSAGE, template);
+        CodeBlock chosen = method.lang()
+                .map(lang -> CodeBlock.of("$N.$N($N)", templates,
+                        lang.type().equals(ClassName.get(Locale.class)) ? "forLocale" : "forCode", lang.name()))
+                .orElse(CodeBlock.of("$N", template));
+        CodeBlock.Builder message = CodeBlock.builder().add("$T.builder($L)", RuntimeNames.AUTH_MESSAGE, chosen);
         method.parameters().stream()
+                .filter(parameter -> parameter.role().builderMethod() != null)
                 .sorted(Comparator.comparing(SendParameter::role))
                 .forEach(parameter -> message.add(".$N($N)", parameter.role().builderMethod(), parameter.name()));
         message.add(".build()");

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -36,7 +37,9 @@ final class TemplateModelFactory {
                 interfaceName,
                 TemplateModel.implementationName(interfaceName),
                 (String) value(annotation, "name"),
-                (String) value(annotation, "lang"),
+                ((List<?>) value(annotation, "lang")).stream()
+                        .map(code -> (String) ((AnnotationValue) code).getValue())
+                        .toList(),
                 (Integer) value(annotation, "buttonIndex"),
                 // An enum constant's value is its VariableElement.
                 ((VariableElement) value(annotation, "source")).getSimpleName().toString(),

@@ -1,6 +1,10 @@
 package dev.waotp.processor;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
@@ -24,21 +28,29 @@ final class TemplateValidator {
     private final MethodValidator methods;
     private final WhatsAppLanguages languages;
     private final ImplementationNames implementations;
+    private final Optional<ManifestValidator> manifest;
 
+    /** @param manifest checks the template against the account's, when {@code -Awaotp.templates} names them */
     TemplateValidator(Elements elements, Types types, WhatsAppLanguages languages,
-            ImplementationNames implementations) {
+            ImplementationNames implementations, Optional<ManifestValidator> manifest) {
         this.elements = elements;
         this.types = types;
         this.methods = new MethodValidator(types);
         this.languages = languages;
         this.implementations = implementations;
+        this.manifest = manifest;
     }
 
     void validate(TypeElement template, ErrorReporter reporter) {
         AnnotationMirror annotation = AnnotationValues.find(template, RuntimeNames.AUTH_TEMPLATE).orElseThrow();
-        validateName(annotation, template, reporter);
-        validateLanguage(annotation, template, reporter);
-        validateButtonIndex(annotation, template, reporter);
+        boolean nameValid = validateName(annotation, template, reporter);
+        List<LanguageValue> langs = validateLanguages(annotation, template, reporter);
+        Optional<Integer> buttonIndex = validateButtonIndex(annotation, template, reporter);
+        // Only values of the right shape are looked up: a wrong shape has its own error already.
+        if (nameValid && buttonIndex.isPresent()) {
+            String name = (String) AnnotationValues.get(elements, annotation, "name").orElseThrow();
+            manifest.ifPresent(check -> check.validate(template, annotation, name, langs, buttonIndex.get(), reporter));
+        }
         // WaSource is an enum, so any value javac accepted is valid; anything else javac has reported.
         if (!(AnnotationValues.get(elements, annotation, "source").orElse(null)
                 instanceof VariableElement)) {
@@ -73,17 +85,18 @@ final class TemplateValidator {
                 + template.getSimpleName() + " is generated as " + clash + ": rename or remove that type,"
                 + " or rename the interface", template, annotation));
         for (AbstractMethod method : AbstractMethod.of(template, types)) {
-            methods.validate(method, reporter);
+            methods.validate(method, langs.stream().map(LanguageValue::code).toList(), reporter);
         }
         if (!reporter.failed()) {
             implementations.claim(template);
         }
     }
 
-    private void validateName(AnnotationMirror annotation, TypeElement template, ErrorReporter reporter) {
+    /** Whether the name is well formed. */
+    private boolean validateName(AnnotationMirror annotation, TypeElement template, ErrorReporter reporter) {
         Optional<String> name = string(annotation, "name", reporter);
         if (name.isEmpty()) {
-            return;
+            return false;
         }
         AnnotationValue written = AnnotationValues.written(annotation, "name");
         String value = name.get();
@@ -96,38 +109,78 @@ final class TemplateValidator {
         } else if (value.length() > TEMPLATE_NAME_MAX_LENGTH) {
             reporter.error("template name is " + value.length() + " characters long: WhatsApp template names"
                     + " have at most " + TEMPLATE_NAME_MAX_LENGTH, template, annotation, written);
+        } else {
+            return true;
         }
+        return false;
     }
 
-    private void validateLanguage(AnnotationMirror annotation, TypeElement template, ErrorReporter reporter) {
-        Optional<String> lang = string(annotation, "lang", reporter);
-        if (lang.isEmpty() || languages.isSupported(lang.get())) {
-            return;
+    /**
+     * The codes of {@code lang}, each checked, in the order written; those that break a rule are left
+     * out, so that what follows checks only well-formed codes. A single value is an array of one.
+     */
+    private List<LanguageValue> validateLanguages(AnnotationMirror annotation, TypeElement template,
+            ErrorReporter reporter) {
+        Object value = AnnotationValues.get(elements, annotation, "lang").orElse(null);
+        if (!(value instanceof List<?> written)) {
+            reporter.alreadyReported();
+            return List.of();
         }
-        AnnotationValue written = AnnotationValues.written(annotation, "lang");
-        if (lang.get().isBlank()) {
+        if (written.isEmpty()) {
+            reporter.error("lang is empty: give the template's WhatsApp language codes, e.g. lang = \"en_US\""
+                    + " or lang = {\"en_US\", \"hi\"}",
+                    template, annotation, AnnotationValues.written(annotation, "lang"));
+            return List.of();
+        }
+        List<LanguageValue> codes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Object element : written) {
+            AnnotationValue code = (AnnotationValue) element;
+            if (!(code.getValue() instanceof String lang)) {
+                reporter.alreadyReported();
+            } else if (!seen.add(lang)) {
+                reporter.error("language code \"" + lang + "\" is given twice in lang: give each language of the"
+                        + " template once", template, annotation, code);
+            } else if (validateLanguage(lang, code, annotation, template, reporter)) {
+                codes.add(new LanguageValue(lang, code));
+            }
+        }
+        return codes;
+    }
+
+    private boolean validateLanguage(String lang, AnnotationValue written, AnnotationMirror annotation,
+            TypeElement template, ErrorReporter reporter) {
+        if (languages.isSupported(lang)) {
+            return true;
+        }
+        if (lang.isBlank()) {
             reporter.error("language code is empty: give the template's WhatsApp language code,"
                     + " e.g. lang = \"en_US\"", template, annotation, written);
         } else {
             // A code of the right shape may be one Meta added after this release: say how to allow it.
-            String allow = WhatsAppLanguages.isWellFormed(lang.get())
-                    ? " If Meta has added it since, allow it with -A" + ProcessorOptions.EXTRA_LANGUAGES + "="
-                            + lang.get()
+            String allow = WhatsAppLanguages.isWellFormed(lang)
+                    ? " If Meta has added it since, allow it with -A" + ProcessorOptions.EXTRA_LANGUAGES + "=" + lang
                     : "";
-            reporter.error("language code \"" + lang.get() + "\" is not a WhatsApp language; did you mean \""
-                    + languages.nearest(lang.get()) + "\"?" + allow, template, annotation, written);
+            reporter.error("language code \"" + lang + "\" is not a WhatsApp language; did you mean \""
+                    + languages.nearest(lang) + "\"?" + allow, template, annotation, written);
         }
+        return false;
     }
 
-    private void validateButtonIndex(AnnotationMirror annotation, TypeElement template, ErrorReporter reporter) {
+    /** The index, if it is in range. */
+    private Optional<Integer> validateButtonIndex(AnnotationMirror annotation, TypeElement template,
+            ErrorReporter reporter) {
         Object index = AnnotationValues.get(elements, annotation, "buttonIndex").orElse(null);
-        if (!(index instanceof Integer)) {
+        if (!(index instanceof Integer value)) {
             reporter.alreadyReported();
-        } else if ((Integer) index < 0 || (Integer) index > 9) {
+        } else if (value < 0 || value > 9) {
             reporter.error("buttonIndex " + index + " is out of range: give the position of the template's"
                     + " one-time-password button, 0 to 9", template, annotation,
                     AnnotationValues.written(annotation, "buttonIndex"));
+        } else {
+            return Optional.of(value);
         }
+        return Optional.empty();
     }
 
     private Optional<String> string(AnnotationMirror annotation, String member, ErrorReporter reporter) {

@@ -59,7 +59,7 @@ final class WhatsAppLanguages {
         String best = codes.get(0);
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : codes) {
-            int distance = editDistance(normalized, normalize(candidate));
+            int distance = EditDistance.between(normalized, normalize(candidate));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -70,25 +70,5 @@ final class WhatsAppLanguages {
 
     private static String normalize(String code) {
         return code.strip().replace('-', '_').toLowerCase(Locale.ROOT);
-    }
-
-    /** Levenshtein distance; the strings are a few characters long, so two rows are plenty. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -66,7 +66,7 @@ class MethodErrorsTest {
     @Test
     void parameterWithoutAnnotation() {
         assertError("SendResult send(@To String phone, @Otp String code, String note);",
-                "parameter note of method send has no waotp annotation: annotate it @To, @Otp, @Ref, @Ref1 or"
+                "parameter note of method send has no waotp annotation: annotate it @To, @Otp, @Lang, @Ref, @Ref1 or"
                         + " @Ref2, or remove it");
     }
 
@@ -185,7 +185,7 @@ class MethodErrorsTest {
                 .compile(template);
 
         assertThat(compilation).hadErrorContaining("parameter note of method send has no waotp annotation:"
-                        + " annotate it @To, @Otp, @Ref, @Ref1 or @Ref2, or remove it"
+                        + " annotate it @To, @Otp, @Lang, @Ref, @Ref1 or @Ref2, or remove it"
                         + " (in com.lib.Base, inherited by LoginCode)")
                 .inFile(template).onLineContaining("public interface LoginCode");
     }

@@ -1,6 +1,5 @@
 package dev.waotp.spring;
 
-import dev.waotp.AuthTemplate;
 import dev.waotp.KaleyraClient;
 import dev.waotp.SendListener;
 import dev.waotp.testing.KaleyraStub;
@@ -15,14 +14,15 @@ import org.springframework.beans.factory.ObjectProvider;
 final class EmbeddedStubs {
     private EmbeddedStubs() {}
 
-    /** A started stub that approves the template of every sender bean (looked up without creating one). */
+    /** A started stub that approves every template and language of the sender beans (none is created). */
     static KaleyraStub start(ListableBeanFactory beans) {
-        KaleyraStub.Builder builder = KaleyraStub.builder();
-        for (String name : beans.getBeanNamesForAnnotation(AuthTemplate.class)) {
-            AuthTemplate template = beans.findAnnotationOnBean(name, AuthTemplate.class, false);
-            if (template != null) {
-                builder.approve(template.name(), template.lang());
-            }
+        return start(beans, KaleyraStub.builder());
+    }
+
+    /** As {@link #start(ListableBeanFactory)}, with settings of the caller's (callbacks) already made. */
+    static KaleyraStub start(ListableBeanFactory beans, KaleyraStub.Builder builder) {
+        for (TemplateKey template : RegisteredTemplates.in(beans)) {
+            builder.approve(template.name(), template.lang());
         }
         return builder.start();
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.spring.app.TestApplication;
 import dev.waotp.verify.CheckResult;
-import dev.waotp.verify.RateLimiter;
+import dev.waotp.verify.spi.RateLimitStorage;
 import dev.waotp.verify.StartResult;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
-import dev.waotp.verify.redis.RedisRateLimiter;
+import dev.waotp.verify.redis.RedisRateLimitStorage;
 import dev.waotp.verify.redis.RedisTestServer;
 import dev.waotp.verify.redis.RedisVerificationStore;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +52,7 @@ class RedisVerifierTest extends StubbedKaleyra {
                 "waotp.verify.limits.per-phone.count=1");
         onRedis.run(first -> onRedis.run(second -> {
             assertThat(first.getBean(VerificationStore.class)).isInstanceOf(RedisVerificationStore.class);
-            assertThat(first.getBean(RateLimiter.class)).isInstanceOf(RedisRateLimiter.class);
+            assertThat(first.getBean(RateLimitStorage.class)).isInstanceOf(RedisRateLimitStorage.class);
 
             assertThat(first.getBean(Verifier.class).start(phone, "203.0.113.7")).isInstanceOf(StartResult.Sent.class);
             assertThat(second.getBean(Verifier.class).start(phone, "203.0.113.8"))
@@ -62,7 +62,7 @@ class RedisVerifierTest extends StubbedKaleyra {
             assertThat(first.getBean(Verifier.class).check(phone, lastCodeSentTo(phone)))
                     .isInstanceOf(CheckResult.NotPending.class);
         }));
-        assertThat(output).contains("pending codes kept by RedisVerificationStore; starts limited by RedisRateLimiter");
+        assertThat(output).contains("pending codes kept by RedisVerificationStore; starts limited by RedisRateLimitStorage");
     }
 
     @Test
@@ -71,7 +71,7 @@ class RedisVerifierTest extends StubbedKaleyra {
                 .withClassLoader(new FilteredClassLoader(RedisVerificationStore.class))
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(VerificationStore.class)
-                            .doesNotHaveBean(RateLimiter.class).hasSingleBean(Verifier.class);
+                            .doesNotHaveBean(RateLimitStorage.class).hasSingleBean(Verifier.class);
                     assertThat(output).contains("pending codes kept in memory, for this instance only");
                 });
     }
@@ -95,7 +95,8 @@ class RedisVerifierTest extends StubbedKaleyra {
                 assertThat(context).hasFailed();
                 FailureAnalysis analysis = new WaotpFailureAnalyzer().analyze(context.getStartupFailure());
                 assertThat(analysis.getDescription())
-                        .startsWith("The Verifier's Redis store failed to start: could not connect to Redis:")
+                        .startsWith("The Verifier's Redis store failed to start: Redis is unavailable:"
+                                + " the connection failed")
                         .contains(String.valueOf(stopped.port()));
                 assertThat(analysis.getAction()).isEqualTo("Start Redis or correct the spring.data.redis.* properties;"
                         + " or, for a single instance, remove waotp-verify-redis to keep codes in memory.");

@@ -9,12 +9,12 @@ import dev.waotp.spring.async.AsyncOnlyCode;
 import dev.waotp.spring.other.SignupCode;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.CodeSender;
-import dev.waotp.verify.InMemoryRateLimiter;
+import dev.waotp.verify.InMemoryRateLimitStorage;
 import dev.waotp.verify.InMemoryVerificationStore;
-import dev.waotp.verify.RateLimiter;
+import dev.waotp.verify.spi.RateLimitStorage;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationListener;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -173,11 +173,11 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
     void storeAndRateLimiterBeansAreUsedAndNamedInTheLog(CapturedOutput output) {
         runner.withPropertyValues("waotp.verify.secret=" + SECRET)
                 .withBean(VerificationStore.class, InMemoryVerificationStore::new)
-                .withBean(RateLimiter.class, InMemoryRateLimiter::new)
+                .withBean(RateLimitStorage.class, InMemoryRateLimitStorage::new)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(output).contains("pending codes kept by InMemoryVerificationStore;"
-                            + " starts limited by InMemoryRateLimiter");
+                            + " starts limited by InMemoryRateLimitStorage");
                 });
     }
 

@@ -7,7 +7,7 @@ import dev.waotp.testing.KaleyraStub;
 import dev.waotp.testing.ReceivedMessage;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.StartResult;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.Verifier;
 import dev.waotp.verify.redis.RedisTestServer;
 import dev.waotp.verify.redis.RedisVerificationStore;

@@ -7,17 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.VerificationStoreException;
 import dev.waotp.verify.Verifier;
-import dev.waotp.verify.spi.CheckRules;
-import dev.waotp.verify.spi.StartDecision;
-import dev.waotp.verify.spi.StartRules;
-import dev.waotp.verify.spi.VerificationKey;
 import dev.waotp.verify.spi.VerificationStore;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -138,7 +132,7 @@ class VerificationControllerTest {
 
     @Test
     void aFailingStoreIs503AndApprovesNothing() throws Exception {
-        MockMvc mvc = mvc(verifiers.builder().store(new FailingStore()).build());
+        MockMvc mvc = mvc(verifiers.builder().store(failingStore()).build());
         start(mvc, PHONE, "203.0.113.7")
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.type").value("urn:waotp:verify:unavailable"));
@@ -148,21 +142,15 @@ class VerificationControllerTest {
         assertThat(verifiers.sentTo(PHONE)).isFalse();
     }
 
-    /** A store whose Redis is down. */
-    static final class FailingStore implements VerificationStore {
-        @Override
-        public StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules) {
-            throw new VerificationStoreException("store down");
-        }
-
-        @Override
-        public CheckResult check(VerificationKey key, List<byte[]> candidates, Instant now, CheckRules rules) {
-            throw new VerificationStoreException("store down");
-        }
-
-        @Override
-        public void discard(VerificationKey key, byte[] codeHmac) {
-            throw new VerificationStoreException("store down");
-        }
+    /** A store whose Redis is down: every store call fails, whatever the SPI adds. */
+    static VerificationStore failingStore() {
+        return (VerificationStore) Proxy.newProxyInstance(VerificationStore.class.getClassLoader(),
+                new Class<?>[] {VerificationStore.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("toString") ? "FailingStore"
+                                : method.getName().equals("hashCode") ? 0 : proxy == args[0];
+                    }
+                    throw new VerificationStoreException("store down");
+                });
     }
 }

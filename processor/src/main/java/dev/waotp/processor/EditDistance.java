@@ -1,0 +1,37 @@
+package dev.waotp.processor;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** How far apart two short strings are, for "did you mean" suggestions. */
+final class EditDistance {
+    private EditDistance() {}
+
+    /** Levenshtein distance; the strings are names and codes, so two rows are plenty. */
+    static int between(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** The {@code limit} candidates nearest to {@code target}, nearest first; ties keep the candidates' order. */
+    static List<String> nearest(String target, List<String> candidates, int limit) {
+        return candidates.stream()
+                .sorted(Comparator.comparingInt(candidate -> between(target, candidate)))
+                .limit(limit)
+                .toList();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.waotp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives Kaleyra's delivery status callbacks without a web framework: give it the request's
+ * headers and body, answer with {@link CallbackResult#httpStatus()}. It checks the configured
+ * credentials first (in constant time; a body is not even read without them), then reads the body,
+ * then tells every {@link DeliveryListener}. A callback that is refused changes nothing.
+ *
+ * <pre>{@code
+ * CallbackHandler handler = CallbackHandler.builder()
+ *         .basic("kaleyra", System.getenv("CALLBACK_PASSWORD"))
+ *         .listener(status -> log.info("delivery {}", status))
+ *         .build();
+ * // in any server:
+ * CallbackResult result = handler.handle(headers, body);
+ * response.setStatus(result.httpStatus());
+ * }</pre>
+ *
+ * <p>Duplicates are not filtered: each accepted callback reaches the listeners, the same status
+ * twice when Kaleyra posts it twice (see {@link DeliveryListener}). Which send a status belongs to:
+ * see {@link DeliveryStatus}. Thread-safe.
+ */
+public final class CallbackHandler {
+    /**
+     * The largest body read, 64 KiB: Kaleyra's status callbacks are about 1 KB, so anything far larger
+     * is not one. A server may stop reading after {@code MAX_BODY_BYTES + 1} bytes and pass those.
+     */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackHandler.class);
+
+    private final CallbackCredentials credentials;
+    private final List<DeliveryListener> listeners;
+
+    private CallbackHandler(Builder builder) {
+        this.credentials = builder.credentials();
+        this.listeners = List.copyOf(builder.listeners);
+    }
+
+    /** A builder; credentials (or an explicit {@link Builder#open()}) are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Handles one callback request.
+     *
+     * @param headers the request's headers, names in any case
+     * @param body the request's body as it arrived
+     * @return {@link CallbackResult.Accepted} after every listener heard its statuses, or
+     *     {@link CallbackResult.Rejected} when nothing was done
+     * @throws RuntimeException whatever a listener threw; let the server answer 5xx, so Kaleyra retries
+     */
+    public CallbackResult handle(Map<String, List<String>> headers, byte[] body) {
+        Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> {
+            if (name != null) {
+                byName.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+            }
+        });
+        return handle(byName::get, body);
+    }
+
+    /**
+     * Handles one callback request whose headers are read through a function, for example a
+     * servlet's {@code name -> Collections.list(request.getHeaders(name))}.
+     *
+     * @param headers all values of the header with the given name (in any case), empty or
+     *     {@code null} when it is absent
+     */
+    public CallbackResult handle(Function<String, @Nullable List<String>> headers, byte[] body) {
+        Objects.requireNonNull(body, "body");
+        if (!credentials.matches(name -> headers.apply(name))) {
+            log.warn("Refused a delivery callback: credentials missing or wrong");
+            return new CallbackResult.Rejected(CallbackResult.Reason.UNAUTHENTICATED);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            log.warn("Refused a delivery callback: body of {} bytes is over {}", body.length, MAX_BODY_BYTES);
+            return new CallbackResult.Rejected(CallbackResult.Reason.MALFORMED);
+        }
+        List<DeliveryStatus> statuses;
+        try {
+            statuses = DeliveryStatusParser.parse(body);
+        } catch (DeliveryStatusParser.Malformed e) {
+            log.warn("Refused a delivery callback: {}", e.getMessage());
+            return new CallbackResult.Rejected(CallbackResult.Reason.MALFORMED);
+        }
+        for (DeliveryStatus status : statuses) {
+            for (DeliveryListener listener : listeners) {
+                listener.onStatus(status);
+            }
+        }
+        return new CallbackResult.Accepted(statuses);
+    }
+
+    @Override
+    public String toString() {
+        return "CallbackHandler{" + credentials + ", listeners=" + listeners.size() + "}";
+    }
+
+    /**
+     * The credentials Kaleyra's callback profile sends and the listeners to tell. Every credential
+     * set must be present on a callback. Values are never shown by {@code toString()}.
+     */
+    public static final class Builder {
+        private @Nullable String username;
+        private @Nullable String password;
+        private @Nullable String bearerToken;
+        private @Nullable String headerName;
+        private @Nullable String headerValue;
+        private boolean open;
+        private final List<DeliveryListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Basic authentication, as set on the callback profile. */
+        public Builder basic(String username, String password) {
+            this.username = required("username", username);
+            this.password = required("password", password);
+            return this;
+        }
+
+        /** A bearer token in {@code Authorization: Bearer ...} (Kaleyra's "advanced authentication"). */
+        public Builder bearer(String token) {
+            this.bearerToken = required("bearerToken", token);
+            return this;
+        }
+
+        /** A fixed extra header the callback profile adds, for example {@code X-Callback-Secret}. */
+        public Builder header(String name, String value) {
+            this.headerName = required("header.name", name);
+            this.headerValue = required("header.value", value);
+            return this;
+        }
+
+        /**
+         * Accepts callbacks without any credential. Anyone who can reach the endpoint can then post
+         * statuses; use it only behind something that authenticates Kaleyra, or in tests.
+         */
+        public Builder open() {
+            this.open = true;
+            return this;
+        }
+
+        /** Adds a listener; they are told in the order added. */
+        public Builder listener(DeliveryListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** @throws InvalidInputException when no credential is set and {@link #open()} was not called */
+        public CallbackHandler build() {
+            if (credentials().isEmpty() && !open) {
+                throw new InvalidInputException("credentials",
+                        "set basic, bearer or header, or call open() to accept unauthenticated callbacks");
+            }
+            return new CallbackHandler(this);
+        }
+
+        private CallbackCredentials credentials() {
+            return new CallbackCredentials(username, password, bearerToken, headerName, headerValue);
+        }
+
+        private static String required(String field, @Nullable String value) {
+            if (value == null || value.isBlank()) {
+                throw new InvalidInputException(field, "must not be blank");
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return "CallbackHandler.Builder{" + credentials() + ", open=" + open + "}";
+        }
+    }
+}
