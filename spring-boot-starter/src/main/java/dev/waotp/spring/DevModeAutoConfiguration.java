@@ -20,8 +20,10 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Dev mode ({@code waotp.dev.enabled=true}): the embedded Kaleyra stub runs inside the application, the
- * client bean sends to it, and the start-up log says where to read the codes it received. Refused when a
- * real API key is set, so that a forgotten switch never swallows production messages.
+ * client bean sends to it, and the start-up log says where to read the codes it received; with
+ * {@code waotp.callbacks.path} set, the stub posts delivery callbacks to that endpoint
+ * ({@link DevModeCallbacks}). Refused when a real API key is set, so that a forgotten switch never
+ * swallows production messages.
  */
 @AutoConfiguration(before = KaleyraAutoConfiguration.class)
 @ConditionalOnClass(KaleyraStub.class)
@@ -44,7 +46,9 @@ public final class DevModeAutoConfiguration {
                     "Remove waotp.dev.enabled (or set it to false) to send through Kaleyra; or unset"
                             + " waotp.kaleyra.api-key to develop against the embedded stub.", null);
         }
-        KaleyraStub stub = EmbeddedStubs.start(beans);
+        KaleyraStub.Builder builder = KaleyraStub.builder();
+        DevModeCallbacks.of(environment).ifPresent(builder::callbacks);
+        KaleyraStub stub = EmbeddedStubs.start(beans, builder);
         LOG.warn("waotp dev mode: WhatsApp messages go to an embedded Kaleyra stub at {}, not to Kaleyra."
                 + " Read the codes it received at GET {} of this application.", stub.baseUrl(),
                 properties.messagesPath());

@@ -33,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppCodeSendFilter.class);
     /** E.164 as the verifier takes it, checked here too so that unknown and malformed numbers differ. */
-    private static final Pattern E164 = Pattern.compile("\\+[0-9]{8,15}");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
     private final LoginPages pages;
     private final Verifier loginVerifier;

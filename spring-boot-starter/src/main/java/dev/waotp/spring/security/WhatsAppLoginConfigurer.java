@@ -172,6 +172,7 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
         }
     }
 
+    /** Adds the send, check and page filters beside the form login's, with the chain's own shared objects. */
     @Override
     public void configure(H http) {
         LoginPages pages = new LoginPages(loginPage, codePage, factorPage);
