@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Counts verifications in Micrometer: {@code waotp.verify.starts} and {@code waotp.verify.checks} by
- * outcome ({@code sent}, {@code too_soon}, {@code rate_limited}, {@code error}; {@code approved},
- * {@code wrong_code}, {@code expired}, {@code too_many_attempts}, {@code not_pending}, {@code error}), and
+ * outcome ({@code sent}, {@code too_soon}, {@code rate_limited}, {@code locked}, {@code error};
+ * {@code approved}, {@code wrong_code}, {@code expired}, {@code too_many_attempts}, {@code not_pending},
+ * {@code locked}, {@code error}), and
  * {@code waotp.verify.rate.limited} by the limit that refused ({@code phone}, {@code caller},
  * {@code application}). No phone number, caller key or code is ever a tag.
  */
