@@ -1,6 +1,8 @@
 package dev.waotp.spring;
 
+import dev.waotp.KaleyraClient;
 import dev.waotp.verify.CodeSender;
+import dev.waotp.verify.SmsFallback;
 import dev.waotp.verify.VerificationListener;
 import dev.waotp.verify.Verifier;
 import dev.waotp.verify.spi.RateLimitStorage;
@@ -11,11 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -40,9 +45,14 @@ public final class VerifierAutoConfiguration {
     @ConditionalOnMissingBean
     Verifier verifier(VerifierProperties properties, ConfigurableListableBeanFactory beans,
             ObjectProvider<CodeSender> codeSender, ObjectProvider<VerificationListener> listeners,
-            ObjectProvider<VerifierBuilderCustomizer> customizers) {
+            ObjectProvider<SmsFallback> smsFallback, ObjectProvider<VerifierBuilderCustomizer> customizers) {
         CodeSender sender = codeSender.getIfUnique(() -> VerifierSenderSelection.select(beans, properties.sender()));
         Verifier.Builder builder = VerifierFactory.builder(properties, sender);
+        if (sender instanceof TemplateCodeSender template && template.tracked()) {
+            // Its @Ref2 carries the verifier's tag, so delivery callbacks reach the pending code.
+            builder.trackedSender(template);
+        }
+        smsFallback.ifAvailable(builder::smsFallback);
         VerifierStateSelection.Selected state =
                 VerifierStateSelection.select(properties.store(), beans, beans.getBeanClassLoader());
         VerificationStore store = state.store();
@@ -52,9 +62,23 @@ public final class VerifierAutoConfiguration {
         map.from(rateLimits).to(builder::rateLimitStorage);
         CompositeVerificationListener.of(listeners.orderedStream().toList()).ifPresent(builder::listener);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        LOG.info("waotp Verifier: codes sent through {}; pending codes kept {}; rate limits kept {}",
-                sender, where(store), where(rateLimits));
+        LOG.info("waotp Verifier: codes sent through {}{}; pending codes kept {}; rate limits kept {}{}",
+                sender, sender instanceof TemplateCodeSender t && t.tracked() ? ", delivery tracked through ref2" : "",
+                where(store), where(rateLimits), smsFallback.getIfAvailable() == null ? "" : "; falls back to SMS");
         return VerifierFactory.build(builder);
+    }
+
+    /** The SMS fallback, when {@code waotp.sms.sender} is set. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "waotp.sms", name = "sender")
+    @ConditionalOnBean(KaleyraClient.class)
+    @EnableConfigurationProperties({SmsProperties.class, FallbackProperties.class})
+    static class SmsFallbackConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        SmsFallback smsFallback(SmsProperties sms, FallbackProperties fallback, KaleyraClient client) {
+            return SmsFallbackFactory.create(sms, fallback, client);
+        }
     }
 
     private static String where(@Nullable Object bean) {
