@@ -56,7 +56,7 @@ class AutoConfigureKaleyraStubTest {
     void noCodeForAPhoneIsAClearFailure() {
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
                 .isThrownBy(() -> inbox.lastCodeSentTo("+447700900999"))
-                .withMessageStartingWith("the stub received no message to +447700900999");
+                .withMessage("the stub accepted no message to +447700900999");
     }
 
     @SpringBootConfiguration
