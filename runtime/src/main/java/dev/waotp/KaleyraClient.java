@@ -59,6 +59,8 @@ public final class KaleyraClient implements Closeable {
     private final PayloadEncoder encoder;
     private final ResponseReader reader = new ResponseReader(MAPPER);
     private final ScheduledThreadPoolExecutor deadlines = deadlineTimer();
+    /** Package-private for tests that check what {@link #close()} stops. */
+    final AttemptTimer attemptTimer;
     private volatile boolean closed;
 
     KaleyraClient(KaleyraClientBuilder builder, HttpUrl baseUrl) {
@@ -72,6 +74,7 @@ public final class KaleyraClient implements Closeable {
         this.retryPolicy = builder.retryPolicy;
         this.deadline = builder.deadline;
         this.listener = builder.listener;
+        this.attemptTimer = new AttemptTimer(Math.min(builder.callTimeout.toNanos(), deadline.toNanos()));
         this.ownsHttp = builder.okHttpClient == null;
         OkHttpClient base = ownsHttp ? ownHttpClient(builder.maxConcurrentRequests()) : builder.okHttpClient;
         this.http = base.newBuilder()
@@ -164,7 +167,7 @@ public final class KaleyraClient implements Closeable {
      * @throws IllegalStateException when this client is closed; nothing is sent
      */
     public SendResult send(AuthMessage message) {
-        return execution(message).execute();
+        return execution(message).execute(attemptTimer);
     }
 
     /**
@@ -207,7 +210,7 @@ public final class KaleyraClient implements Closeable {
      * @see SmsMessage
      */
     public SendResult sendSms(SmsMessage message) {
-        return smsExecution(message).execute();
+        return smsExecution(message).execute(attemptTimer);
     }
 
     /**
@@ -281,6 +284,7 @@ public final class KaleyraClient implements Closeable {
     public void close() {
         closed = true;
         deadlines.shutdownNow();
+        attemptTimer.close();
         if (ownsHttp) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
