@@ -49,6 +49,13 @@ public final class KaleyraClient implements Closeable {
     private final HttpUrl baseUrl;
     private final HttpUrl messagesUrl;
     private final HttpUrl smsUrl;
+    /**
+     * The same URLs relative to {@link #baseUrl}, as the service is given them: Retrofit parses its
+     * {@code @Url} again on every call, and a relative one skips the host's parsing (IDNA mapping,
+     * a regular expression), a fifth of a send's CPU on the payload benchmark's profile.
+     */
+    private final String messagesPath;
+    private final String smsPath;
     private final RetryPolicy retryPolicy;
     private final Duration deadline;
     private final SendListener listener;
@@ -69,8 +76,10 @@ public final class KaleyraClient implements Closeable {
         this.businessNumber = builder.businessNumber;
         this.baseUrl = baseUrl;
         this.encoder = new PayloadEncoder(builder.callbackProfileId);
-        this.messagesUrl = baseUrl.resolve("v2/" + sid + "/whatsapp/" + businessNumber + "/messages");
-        this.smsUrl = baseUrl.resolve("v1/" + sid + "/messages");
+        this.messagesPath = "v2/" + sid + "/whatsapp/" + businessNumber + "/messages";
+        this.smsPath = "v1/" + sid + "/messages";
+        this.messagesUrl = baseUrl.resolve(messagesPath);
+        this.smsUrl = baseUrl.resolve(smsPath);
         this.retryPolicy = builder.retryPolicy;
         this.deadline = builder.deadline;
         this.listener = builder.listener;
@@ -192,11 +201,11 @@ public final class KaleyraClient implements Closeable {
             throw closedError();
         }
         RequestBody payload = RequestBody.create(encoder.encode(message), JSON);
-        return execution(Outgoing.whatsApp(message), messagesUrl, payload);
+        return execution(Outgoing.whatsApp(message), messagesPath, payload);
     }
 
-    private SendExecution execution(Outgoing message, HttpUrl url, RequestBody payload) {
-        return new SendExecution(() -> service.send(url, apiKey, payload), retryPolicy, reader,
+    private SendExecution execution(Outgoing message, String path, RequestBody payload) {
+        return new SendExecution(() -> service.send(path, apiKey, payload), retryPolicy, reader,
                 message, deadline, listener, () -> closed);
     }
 
@@ -233,7 +242,7 @@ public final class KaleyraClient implements Closeable {
         if (closed) {
             throw closedError();
         }
-        return execution(Outgoing.sms(message), smsUrl, message.form());
+        return execution(Outgoing.sms(message), smsPath, message.form());
     }
 
     private static IllegalStateException closedError() {
