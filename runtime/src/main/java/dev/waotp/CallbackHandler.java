@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * see {@link DeliveryStatus}. Thread-safe.
  */
 public final class CallbackHandler {
-    /** Kaleyra's status callbacks are about 1 KB; anything far larger is not one. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The largest body read, 64 KiB: Kaleyra's status callbacks are about 1 KB, so anything far larger
+     * is not one. A server may stop reading after {@code MAX_BODY_BYTES + 1} bytes and pass those.
+     */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(CallbackHandler.class);
 

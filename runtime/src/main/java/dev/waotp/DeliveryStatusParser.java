@@ -77,7 +77,7 @@ final class DeliveryStatusParser {
         if (metaObject.isMissingNode()) {
             DeliveryState state = state(text(root, "status"), "status");
             return List.of(new DeliveryStatus(state, messageId, null, null, null,
-                    text(root, "code"), text(root, "reason"), ref, ref1, ref2));
+                    code(root.path("code"), "code"), text(root, "reason"), ref, ref1, ref2));
         }
         JsonNode statuses = metaObject.path("value").path("statuses");
         if (!statuses.isArray() || statuses.isEmpty()) {
@@ -98,7 +98,7 @@ final class DeliveryStatusParser {
                 }
                 if (!errors.isEmpty()) {
                     JsonNode error = errors.get(0);
-                    errorCode = code(error.path("code"));
+                    errorCode = code(error.path("code"), "statuses[].errors[].code");
                     errorTitle = text(error, "statuses[].errors[].title");
                     if (errorTitle == null) {
                         errorTitle = text(error, "statuses[].errors[].message");
@@ -135,15 +135,15 @@ final class DeliveryStatusParser {
         return Instant.ofEpochSecond(Long.parseLong(digits));
     }
 
-    /** Meta's error codes are numbers ({@code 131026}); kept as text, like Kaleyra's own. */
-    private static @Nullable String code(JsonNode node) throws Malformed {
+    /** Meta's error codes are numbers ({@code 131026}), Kaleyra's text ({@code WAV2101}); both kept as text. */
+    private static @Nullable String code(JsonNode node, String field) throws Malformed {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
         if (node.isIntegralNumber() || node.isTextual()) {
             return node.asText();
         }
-        throw new Malformed("statuses[].errors[].code is not a number");
+        throw new Malformed(field + " is not a number or a string");
     }
 
     private static @Nullable String text(JsonNode parent, String field) throws Malformed {

@@ -9,16 +9,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the settings of a {@link KaleyraClient}; {@link #build()} checks them all. Get one from
- * {@link KaleyraClient#builder()}. Required: {@link #sid}, {@link #apiKey}, {@link #businessNumber} and
- * one of {@link #region} or {@link #baseUrl}.
+ * {@link KaleyraClient#builder()}. Required: {@link #sid}, {@link #apiKey}, one of {@link #region} or
+ * {@link #baseUrl}, and {@link #businessNumber} to send or {@link #wabaId} to list templates (or both).
  */
 public final class KaleyraClientBuilder {
     private static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+    /** Meta's WABA ids are numbers; letters are allowed as Kaleyra's page masks its sample with x. */
+    private static final Pattern WABA_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     @Nullable String sid;
     @Nullable String apiKey;
     @Nullable String businessNumber;
+    @Nullable String wabaId;
     private @Nullable Region region;
     private @Nullable String baseUrl;
     Duration connectTimeout = Duration.ofSeconds(5);
@@ -60,6 +63,15 @@ public final class KaleyraClientBuilder {
     /** The WhatsApp business number in E.164 form, as registered with Kaleyra. */
     public KaleyraClientBuilder businessNumber(String businessNumber) {
         this.businessNumber = businessNumber;
+        return this;
+    }
+
+    /**
+     * The WhatsApp Business Account id, in the path of the template list
+     * ({@link KaleyraClient#templates()}); letters and digits. Needed only to list templates.
+     */
+    public KaleyraClientBuilder wabaId(String wabaId) {
+        this.wabaId = wabaId;
         return this;
     }
 
@@ -152,7 +164,12 @@ public final class KaleyraClientBuilder {
     public KaleyraClient build() {
         InputRules.sid(sid);
         InputRules.apiKey(apiKey);
-        InputRules.phoneNumber("businessNumber", businessNumber);
+        if (businessNumber != null || wabaId == null) {
+            InputRules.phoneNumber("businessNumber", businessNumber);
+        }
+        if (wabaId != null && !WABA_ID.matcher(wabaId).matches()) {
+            throw new InvalidInputException("wabaId", "must be 1 to 64 letters and digits");
+        }
         if (okHttpClient != null && maxConcurrentRequests != null) {
             throw new InvalidInputException("maxConcurrentRequests",
                     "set it on the Dispatcher of the OkHttpClient you pass in, not here");
@@ -199,7 +216,7 @@ public final class KaleyraClientBuilder {
 
     @Override
     public String toString() {
-        return "KaleyraClientBuilder{sid=" + sid + ", businessNumber=" + businessNumber
+        return "KaleyraClientBuilder{sid=" + sid + ", businessNumber=" + businessNumber + ", wabaId=" + wabaId
                 + ", region=" + region + ", baseUrl=" + baseUrl + ", apiKey="
                 + (apiKey == null ? "unset" : Redaction.SECRET) + "}";
     }

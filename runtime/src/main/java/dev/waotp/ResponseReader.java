@@ -41,6 +41,16 @@ final class ResponseReader {
                 answer == null ? null : answer.message(), errors(answer), retryAfter));
     }
 
+    /**
+     * The exception a non-2xx answer of any Kaleyra endpoint stands for, by the same mapping as a
+     * send's: the template list answers with the same error bodies.
+     */
+    KaleyraApiException failure(int status, @Nullable Duration retryAfter, @Nullable ResponseBody body) {
+        ApiResponse answer = parse(body);
+        return error(new ApiError(status, answer == null ? null : answer.code(),
+                answer == null ? null : answer.message(), errors(answer), retryAfter));
+    }
+
     /** The answer, or {@code null} when there is none to read: no body, an empty one, one cut off, not JSON. */
     private @Nullable ApiResponse parse(@Nullable ResponseBody body) {
         if (body == null) {

@@ -83,7 +83,7 @@ record SendRequest(
             /*
              * Kaleyra's callback page says only that the id goes "in the Send Message template/session
              * API payload"; extra_info is where v2 keeps Kaleyra's own send options (they come back in
-             * the callback's extra_info), so it goes here. See docs/DELIVERY.md.
+             * the callback's extra_info), so it goes here. See README, "Delivery status".
              */
             @JsonProperty("callback_profile_id") String callbackProfileId) {}
 }

@@ -2,6 +2,7 @@ package dev.waotp.sample;
 
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
+import dev.waotp.testing.DeliveryOutcome;
 import dev.waotp.testing.KaleyraStub;
 import java.util.Map;
 import java.util.Optional;
@@ -12,22 +13,30 @@ import org.jspecify.annotations.Nullable;
  * which this then owns. Closing it closes both.
  */
 final class Connection implements AutoCloseable {
+    /** A number the stub cannot deliver to on WhatsApp (Meta's 131026), so that the SMS fallback shows. */
+    static final String UNDELIVERABLE = "+919800000131";
+
     final KaleyraClient client;
     /** The embedded stub, when there are no credentials; it plays Kaleyra and the phone. */
     final @Nullable KaleyraStub stub;
+    /** With the stub, the endpoint it posts delivery statuses to. */
+    final @Nullable DeliveryReceiver deliveries;
 
-    private Connection(KaleyraClient client, @Nullable KaleyraStub stub) {
+    private Connection(KaleyraClient client, @Nullable KaleyraStub stub, @Nullable DeliveryReceiver deliveries) {
         this.client = client;
         this.stub = stub;
+        this.deliveries = deliveries;
     }
 
     static Connection open(Map<String, String> env) {
         Optional<KaleyraClientBuilder> kaleyra = Credentials.fromEnvironment(env);
         if (kaleyra.isPresent()) {
-            return new Connection(kaleyra.get().build(), null);
+            return new Connection(kaleyra.get().build(), null, null);
         }
-        KaleyraStub stub = KaleyraStub.start();
-        return new Connection(stub.clientBuilder().build(), stub);
+        DeliveryReceiver deliveries = DeliveryReceiver.start();
+        KaleyraStub stub = KaleyraStub.builder().callbacks(deliveries.stubCallbacks()
+                .outcome(UNDELIVERABLE, DeliveryOutcome.failed(131026, "Message undeliverable")).build()).start();
+        return new Connection(stub.clientBuilder().build(), stub, deliveries);
     }
 
     /** One line that says where sends go. */
@@ -42,6 +51,9 @@ final class Connection implements AutoCloseable {
         client.close();
         if (stub != null) {
             stub.close();
+        }
+        if (deliveries != null) {
+            deliveries.close();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.waotp.sample;
 import dev.waotp.AuthTemplate;
 import dev.waotp.Otp;
 import dev.waotp.Ref;
+import dev.waotp.Ref2;
 import dev.waotp.SendResult;
 import dev.waotp.To;
 
@@ -13,4 +14,7 @@ public interface LoginCode {
 
     /** {@code reference} shows up in Kaleyra's reports and callbacks as {@code ref}. */
     SendResult send(@To String phone, @Otp String code, @Ref String reference);
+
+    /** The verifier's tracked sender: its tag comes back in Kaleyra's delivery callbacks as {@code ref2}. */
+    SendResult sendTagged(@To String phone, @Otp String code, @Ref2 String tag);
 }

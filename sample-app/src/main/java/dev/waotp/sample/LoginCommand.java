@@ -1,6 +1,9 @@
 package dev.waotp.sample;
 
+import dev.waotp.SmsMessage;
+import dev.waotp.testing.ReceivedSms;
 import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.SmsFallback;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.Verifier;
 import java.io.BufferedReader;
@@ -8,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Spec;
  * A whole login: start a verification (a code is made, its HMAC kept, the code sent through the
  * injected {@link LoginCode}), then check the answer. Against the embedded stub the stub plays the
  * phone: the code it received is checked, after a wrong guess and before a replay, to show each
- * outcome. With {@code --ask} the code is read from the keyboard instead.
+ * outcome, and posts the delivery statuses of the code's message, which are printed. With
+ * {@code --ask} the code is read from the keyboard instead.
  */
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = "Send a login code and check it: the whole verification, step by step.")
@@ -51,15 +56,29 @@ final class LoginCommand implements Callable<Integer> {
             }
             out.println(kaleyra.describe());
             LoginCode loginCode = DaggerSenderComponent.factory().create(kaleyra.client).loginCode();
-            Verifier verifier = Verifier.builder()
-                    .sender(loginCode::send)
-                    .secret(sessionSecret())
-                    .build();
+            Verifier.Builder builder = Verifier.builder()
+                    .trackedSender(loginCode::sendTagged)
+                    .secret(sessionSecret());
+            if (kaleyra.stub != null) {
+                builder.smsFallback(SmsFallback.builder((phone, code) -> kaleyra.client.sendSms(SmsMessage.builder()
+                        .to(phone).sender("WAOTPS").templateId("1207161234567890123")
+                        .body("Your waotp sample code: {otp}").otp(code).build())).allowCountryCodes("91").build());
+            }
+            Verifier verifier = builder.build();
+            if (kaleyra.deliveries != null) {
+                kaleyra.deliveries.forwardTo(verifier);
+            }
 
             StartResult started = verifier.start(to, "sample-app");
             out.println("1. start(" + Masked.phone(to) + "): " + started);
             if (!(started instanceof StartResult.Sent)) {
                 return 1;
+            }
+            if (kaleyra.stub != null) {
+                kaleyra.stub.awaitCallbacks(Duration.ofSeconds(5));
+                out.println("   Delivery of the code: " + verifier.delivery(to)
+                        .map(d -> d.channel() + (d.state() == null ? "" : ", " + d.state().wireValue()))
+                        .orElse("nothing pending"));
             }
             List<String> answers = ask ? List.of(readCode(out)) : stubPlaysThePhone(kaleyra, out);
             boolean approved = false;
@@ -76,8 +95,12 @@ final class LoginCommand implements Callable<Integer> {
 
     /** A wrong guess, the code the stub received, and the same code again (single use). */
     private static List<String> stubPlaysThePhone(Connection kaleyra, PrintWriter out) {
-        String received = kaleyra.stub.received().get(kaleyra.stub.received().size() - 1).otp();
-        out.println("   The stub plays the phone: it received a " + received.length() + "-character code.");
+        List<ReceivedSms> sms = kaleyra.stub.receivedSms();
+        String received = sms.isEmpty()
+                ? kaleyra.stub.received().get(kaleyra.stub.received().size() - 1).otp()
+                : sms.get(sms.size() - 1).body().substring(sms.get(sms.size() - 1).body().lastIndexOf(' ') + 1);
+        out.println("   The stub plays the phone: it received a " + received.length() + "-character code"
+                + (sms.isEmpty() ? " on WhatsApp." : " by SMS, after WhatsApp could not deliver."));
         String wrong = received.equals("000000") ? "111111" : "000000";
         return List.of(wrong, received, received);
     }

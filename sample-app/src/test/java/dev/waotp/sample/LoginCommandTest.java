@@ -51,12 +51,27 @@ class LoginCommandTest {
         assertThat(out.toString())
                 .contains("embedded Kaleyra stub")
                 .contains("1. start(+********3210): Sent[")
-                .contains("The stub plays the phone: it received a 6-character code.")
+                .contains("   Delivery of the code: WHATSAPP, delivered")
+                .contains("The stub plays the phone: it received a 6-character code on WhatsApp.")
                 .contains("2. check(+********3210, ******): WrongCode[attemptsLeft=4]")
                 .contains("3. check(+********3210, ******): Approved[]")
                 .contains("4. check(+********3210, ******): NotPending[]")
                 .contains("Logged in.")
                 .doesNotContain("9876543210")
+                .doesNotContainPattern("(?<![0-9])[0-9]{6}(?![0-9])");
+    }
+
+    @Test
+    void whenWhatsappCannotDeliverTheCodeArrivesBySmsAndLogsIn() {
+        int exitCode = run(Map.of(), typing(() -> null), "login", "--to", Connection.UNDELIVERABLE);
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(exitCode).isZero();
+        assertThat(out.toString())
+                .contains("   Delivery of the code: SMS")
+                .contains("it received a 6-character code by SMS, after WhatsApp could not deliver.")
+                .contains("3. check(+********0131, ******): Approved[]")
+                .contains("Logged in.")
                 .doesNotContainPattern("(?<![0-9])[0-9]{6}(?![0-9])");
     }
 

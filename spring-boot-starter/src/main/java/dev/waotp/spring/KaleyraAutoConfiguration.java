@@ -32,13 +32,14 @@ public final class KaleyraAutoConfiguration {
 
     /**
      * Actuator shows no property values unless told to ({@code management.endpoint.*.show-values}); when
-     * it is, this keeps the API key and the verifier's secret hidden in {@code configprops} and
+     * it is, this keeps the API key, the verifier's secret and the callback credentials hidden in {@code configprops} and
      * {@code env}, whatever form their names take there (api-key, apiKey, WAOTP_KALEYRA_APIKEY).
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SanitizingFunction.class)
     static class SecretsSanitizing {
-        private static final Set<String> SECRETS = Set.of("waotpkaleyraapikey", "waotpverifysecret");
+        private static final Set<String> SECRETS = Set.of("waotpkaleyraapikey", "waotpverifysecret",
+                "waotpcallbacksbasicpassword", "waotpcallbacksbearertoken", "waotpcallbacksheadervalue");
 
         @Bean
         SanitizingFunction waotpSecretsSanitizingFunction() {

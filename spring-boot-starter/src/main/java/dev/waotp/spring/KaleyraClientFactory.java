@@ -49,6 +49,7 @@ final class KaleyraClientFactory {
                     .listener(listener);
             ifSet(properties.region(), builder::region);
             ifSet(properties.baseUrl(), builder::baseUrl);
+            ifSet(properties.wabaId(), builder::wabaId);
             ifSet(properties.connectTimeout(), builder::connectTimeout);
             ifSet(properties.readTimeout(), builder::readTimeout);
             ifSet(properties.writeTimeout(), builder::writeTimeout);

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     loopback address only.
  * @param businessNumber WhatsApp business number registered with Kaleyra, in E.164 form such as
  *     +919876543210. Required.
+ * @param wabaId WhatsApp Business Account id, letters and digits: the account whose template statuses
+ *     the waotp health indicator reads from Kaleyra. Without it the indicator hears of statuses only
+ *     through TemplateStatuses.update.
  * @param connectTimeout How long to wait for a connection; the client's default is 10 seconds.
  * @param readTimeout How long to wait for each read of the answer; the client's default is 20 seconds.
  * @param writeTimeout How long to wait for each write of the request; the client's default is 20 seconds.
@@ -36,6 +39,7 @@ public record KaleyraProperties(
         @Nullable Region region,
         @Nullable String baseUrl,
         @Nullable String businessNumber,
+        @Nullable String wabaId,
         @Nullable Duration connectTimeout,
         @Nullable Duration readTimeout,
         @Nullable Duration writeTimeout,

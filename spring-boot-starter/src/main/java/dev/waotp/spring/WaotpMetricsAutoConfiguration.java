@@ -1,5 +1,6 @@
 package dev.waotp.spring;
 
+import dev.waotp.DeliveryListener;
 import dev.waotp.SendListener;
 import dev.waotp.verify.VerificationListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,12 @@ public final class WaotpMetricsAutoConfiguration {
     @Bean
     SendListener waotpSendMetrics(MeterRegistry registry) {
         return new SendMetrics(registry);
+    }
+
+    /** Counts the delivery statuses the callback endpoint accepts ({@link CallbackAutoConfiguration}). */
+    @Bean
+    DeliveryListener waotpDeliveryMetrics(MeterRegistry registry) {
+        return new DeliveryMetrics(registry);
     }
 
     /** With {@code waotp-verify}, counts the auto-configured verifier's starts, checks and refusals. */

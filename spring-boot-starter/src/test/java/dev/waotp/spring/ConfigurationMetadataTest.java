@@ -15,10 +15,12 @@ class ConfigurationMetadataTest {
     @Test
     void everyPropertyIsDescribed() throws IOException {
         Map<String, String> descriptions = new HashMap<>();
+        Map<String, String> defaults = new HashMap<>();
         try (InputStream json = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(json).isNotNull();
             for (JsonNode property : new ObjectMapper().readTree(json).get("properties")) {
                 descriptions.put(property.get("name").asText(), property.path("description").asText());
+                defaults.put(property.get("name").asText(), property.path("defaultValue").asText());
             }
         }
 
@@ -30,8 +32,13 @@ class ConfigurationMetadataTest {
                 "waotp.kaleyra.retry.retry-unconfirmed", "waotp.verify.secret", "waotp.verify.sender",
                 "waotp.verify.lifetime", "waotp.verify.max-attempts", "waotp.verify.resend-after",
                 "waotp.verify.max-sends", "waotp.verify.limits.per-phone.count",
-                "waotp.verify.limits.per-caller.period", "waotp.verify.limits.per-application.enabled");
+                "waotp.verify.limits.per-caller.period", "waotp.verify.limits.per-application.enabled",
+                "waotp.callbacks.path", "waotp.callbacks.basic.username", "waotp.callbacks.basic.password",
+                "waotp.callbacks.bearer-token", "waotp.callbacks.header.name", "waotp.callbacks.header.value",
+                "waotp.callbacks.open",
+                "waotp.kaleyra.waba-id", "waotp.health.refresh");
         assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
         assertThat(descriptions.get("waotp.kaleyra.api-key")).startsWith("API key of the account");
+        assertThat(defaults.get("waotp.health.refresh")).isEqualTo("10m");
     }
 }

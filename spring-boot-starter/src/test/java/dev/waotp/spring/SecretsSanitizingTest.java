@@ -56,13 +56,16 @@ class SecretsSanitizingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"waotp.kaleyra.api-key", "waotp.kaleyra.apiKey", "WAOTP_KALEYRA_APIKEY",
-        "waotp.verify.secret", "WAOTP_VERIFY_SECRET"})
+        "waotp.verify.secret", "WAOTP_VERIFY_SECRET", "waotp.callbacks.basic.password",
+        "WAOTP_CALLBACKS_BASIC_PASSWORD", "waotp.callbacks.bearer-token", "waotp.callbacks.bearerToken",
+        "waotp.callbacks.header.value"})
     void everyFormOfTheSecretsNamesIsHidden(String key) {
         runner.run(context -> assertThat(sanitize(context, key)).isEqualTo(SanitizableData.SANITIZED_VALUE));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"waotp.kaleyra.sid", "waotp.kaleyra.business-number", "other.api-key"})
+    @ValueSource(strings = {"waotp.kaleyra.sid", "waotp.kaleyra.business-number", "other.api-key",
+        "waotp.callbacks.basic.username", "waotp.callbacks.header.name", "waotp.callbacks.path"})
     void otherNamesAreShown(String key) {
         runner.run(context -> assertThat(sanitize(context, key)).isEqualTo("value"));
     }

@@ -1,16 +1,23 @@
 package dev.waotp.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Kaleyra WhatsApp API stand-in on a free loopback port, for tests and local runs. It checks what
@@ -24,11 +31,16 @@ import mockwebserver3.MockWebServer;
  *       broken rule);
  *   <li>the template is approved, else 400 {@code WA400} with a {@code template} entry in its error
  *       map;
- *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded.
+ *   <li>otherwise 202 {@code WA202} with a fresh message id, and the message is recorded; with
+ *       {@link Builder#callbacks} set, the status callbacks Kaleyra would post follow.
  * </ul>
  *
  * <p>It also takes SMS on {@code POST /v1/<sid>/messages}, form-encoded as Kaleyra's SMS pages
  * describe, with the same credentials; see {@link #receivedSms()} and {@link #failNextSms}.
+ * <p>It also serves the account's template list, {@code GET /v2/<sid>/whatsapp/<waba-id>/message_templates},
+ * with the same credential check, Meta's template objects under {@code data} and Graph cursor paging
+ * ({@link Builder#template(String)}, {@link Builder#templatePageSize(int)},
+ * {@link #setTemplateStatus(String, String, String)}).
  *
  * <p>Two checks are stricter than Kaleyra's: unknown payload fields and refs over 255 characters get
  * a {@code WA400} (Kaleyra ignores the first and truncates the second).
@@ -50,6 +62,8 @@ public final class KaleyraStub implements AutoCloseable {
     public static final String DEFAULT_API_KEY = "stub-api-key";
     /** The business number of {@link #start()}. */
     public static final String DEFAULT_BUSINESS_NUMBER = "+919999999999";
+    /** The WhatsApp Business Account id of {@link #start()}, in the template list's path. */
+    public static final String DEFAULT_WABA_ID = "100000000000001";
 
     private final MockWebServer server;
     private final StubDispatcher dispatcher;
@@ -57,20 +71,31 @@ public final class KaleyraStub implements AutoCloseable {
     private final String apiKey;
     private final String businessNumber;
     private final String baseUrl;
+    private final @Nullable CallbackPoster callbacks;
+    private final String wabaId;
+    private final StubTemplates templates;
 
-    private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved)
+    private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved,
+            String wabaId, StubTemplates templates, int port, @Nullable StubCallbacks callbackSettings)
             throws IOException {
         this.sid = sid;
         this.apiKey = apiKey;
         this.businessNumber = businessNumbers.iterator().next();
+        this.wabaId = wabaId;
+        this.templates = templates;
         this.server = new MockWebServer();
-        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved);
+        this.callbacks = callbackSettings == null ? null : new CallbackPoster(callbackSettings);
+        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved, wabaId, templates,
+                callbacks == null ? message -> { } : callbacks::accepted);
         server.setDispatcher(dispatcher);
         server.setServerSocketFactory(new NoDelayServerSockets());
         try {
-            server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+            server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
         } catch (IOException e) {
             server.close();
+            if (callbacks != null) {
+                callbacks.close();
+            }
             throw e;
         }
         this.baseUrl = "http://127.0.0.1:" + server.getPort() + "/";
@@ -111,9 +136,31 @@ public final class KaleyraStub implements AutoCloseable {
         return businessNumber;
     }
 
-    /** A client builder set up for this stub: SID, API key, business number and base URL. */
+    /** The WhatsApp Business Account id whose template list the stub serves. */
+    public String wabaId() {
+        return wabaId;
+    }
+
+    /** A client builder set up for this stub: SID, API key, business number, WABA id and base URL. */
     public KaleyraClientBuilder clientBuilder() {
-        return KaleyraClient.builder().sid(sid).apiKey(apiKey).businessNumber(businessNumber).baseUrl(baseUrl);
+        return KaleyraClient.builder().sid(sid).apiKey(apiKey).businessNumber(businessNumber).baseUrl(baseUrl)
+                .wabaId(wabaId);
+    }
+
+    /**
+     * Changes a listed template's status from now on, as Meta does when it pauses, disables or
+     * approves one; sends are not affected.
+     *
+     * @throws IllegalArgumentException when the stub does not list that template
+     */
+    public KaleyraStub setTemplateStatus(String templateName, String lang, String status) {
+        if (status == null || status.isBlank()) {
+            throw new IllegalArgumentException("status must not be blank");
+        }
+        if (!templates.setStatus(templateName, lang, status)) {
+            throw new IllegalArgumentException("the stub lists no template " + templateName + " in " + lang);
+        }
+        return this;
     }
 
     /** Every request answered 202 since the start or the last {@link #reset()}, oldest first. */
@@ -164,15 +211,41 @@ public final class KaleyraStub implements AutoCloseable {
         return this;
     }
 
-    /** Forgets received messages, the request count and pending faults; the settings stay. */
-    public void reset() {
-        dispatcher.reset();
+    /**
+     * Waits until every status callback due so far was posted (see {@link Builder#callbacks}), and
+     * lists all posted since the start or the last {@link #reset()}, in the order posted.
+     *
+     * @throws IllegalStateException when the stub posts no callbacks, or they are not all posted in time
+     */
+    public List<PostedCallback> awaitCallbacks(Duration timeout) {
+        if (callbacks == null) {
+            throw new IllegalStateException("this stub posts no callbacks; set KaleyraStub.builder().callbacks(...)");
+        }
+        try {
+            return callbacks.await(timeout);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for callbacks", e);
+        }
     }
 
-    /** Stops listening and closes open connections. */
+    /** Forgets received messages, the request count, pending faults and posted callbacks; the settings stay. */
+    public void reset() {
+        dispatcher.reset();
+        if (callbacks != null) {
+            callbacks.reset();
+        }
+    }
+
+    /** Stops listening, closes open connections and stops posting callbacks. */
     @Override
     public void close() {
         server.close();
+        if (callbacks != null) {
+            callbacks.close();
+        }
     }
 
     @Override
@@ -189,8 +262,22 @@ public final class KaleyraStub implements AutoCloseable {
         private String apiKey = DEFAULT_API_KEY;
         private final Set<String> businessNumbers = new LinkedHashSet<>();
         private final Set<ApprovedTemplate> approved = new LinkedHashSet<>();
+        private @Nullable StubCallbacks callbacks;
+        private final Map<ApprovedTemplate, ObjectNode> listed = new LinkedHashMap<>();
+        private String wabaId = DEFAULT_WABA_ID;
+        private int templatePageSize = 25;
+        private int port;
 
         private Builder() {}
+
+        /**
+         * Posts, after each accepted send, the status callbacks Kaleyra would post; default none.
+         * See {@link KaleyraStub#awaitCallbacks}.
+         */
+        public Builder callbacks(StubCallbacks callbacks) {
+            this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+            return this;
+        }
 
         /** Letters and digits, as Kaleyra SIDs are; default {@link #DEFAULT_SID}. */
         public Builder sid(String sid) {
@@ -234,16 +321,68 @@ public final class KaleyraStub implements AutoCloseable {
             return this;
         }
 
+        /** Letters and digits; default {@link #DEFAULT_WABA_ID}. */
+        public Builder wabaId(String wabaId) {
+            if (wabaId == null || !SID.matcher(wabaId).matches()) {
+                throw new IllegalArgumentException("wabaId must be letters and digits");
+            }
+            this.wabaId = wabaId;
+            return this;
+        }
+
+        /**
+         * Lists a template: Meta's template object as JSON, with {@code name}, {@code language} and
+         * {@code status}; other fields are served as given. Call again for more; the same name and
+         * language again replaces the first. Without any call, every approved template is listed as an
+         * {@code APPROVED} authentication template with a copy-code button. Listing does not approve a
+         * template for sends: see {@link #approve(String, String)}.
+         *
+         * @throws IllegalArgumentException when {@code json} is not such an object
+         */
+        public Builder template(String json) {
+            ObjectNode template = StubTemplates.parse(json);
+            listed.put(StubTemplates.key(template), template);
+            return this;
+        }
+
+        /** How many templates one page of the list holds, at least 1; default 25. */
+        public Builder templatePageSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("templatePageSize must be at least 1, was " + size);
+            }
+            this.templatePageSize = size;
+            return this;
+        }
+
+        /**
+         * The loopback port to listen on, for a process started elsewhere that must know it beforehand
+         * (a build's integration test); default 0, any free port.
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
         /**
          * Starts a stub with these settings. The builder may be used again, for another stub.
          *
          * @throws UncheckedIOException when no loopback port could be opened
          */
         public KaleyraStub start() {
+            Set<ApprovedTemplate> approvals = approved.isEmpty() ? Set.of(new ApprovedTemplate("auth1", "en_US")) : approved;
+            List<ObjectNode> list = new ArrayList<>(listed.values());
+            if (list.isEmpty()) {
+                for (ApprovedTemplate template : approvals) {
+                    list.add(StubTemplates.authentication(template.name(), template.lang(), list.size() + 1));
+                }
+            }
             try {
                 return new KaleyraStub(sid, apiKey,
                         businessNumbers.isEmpty() ? Set.of(DEFAULT_BUSINESS_NUMBER) : businessNumbers,
-                        approved.isEmpty() ? Set.of(new ApprovedTemplate("auth1", "en_US")) : approved);
+                        approvals, wabaId, new StubTemplates(list, templatePageSize), port, callbacks);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Kaleyra stub on loopback", e);
             }

@@ -93,7 +93,7 @@ final class PayloadParser {
         String waSource = null;
         if (extra != null) {
             object(extra, "extra_info");
-            onlyKeys(extra, "extra_info", Set.of("ref", "ref1", "ref2", "wa_source"));
+            onlyKeys(extra, "extra_info", Set.of("ref", "ref1", "ref2", "wa_source", "callback_profile_id"));
             ref = ref(extra, "ref");
             ref1 = ref(extra, "ref1");
             ref2 = ref(extra, "ref2");

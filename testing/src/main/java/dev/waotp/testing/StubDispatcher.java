@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -23,19 +24,26 @@ final class StubDispatcher extends Dispatcher {
     private final String apiKey;
     private final Set<String> businessNumbers;
     private final Set<ApprovedTemplate> approved;
+    private final String wabaId;
+    private final StubTemplates templates;
     private final FaultQueue faults = new FaultQueue();
     private final ConcurrentLinkedQueue<ReceivedMessage> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requestCount = new AtomicInteger();
     private final SmsEndpoint sms;
+    private final Consumer<ReceivedMessage> onAccepted;
 
     StubDispatcher(MockWebServer server, String sid, String apiKey, Set<String> businessNumbers,
-            Set<ApprovedTemplate> approved) {
+            Set<ApprovedTemplate> approved, String wabaId, StubTemplates templates,
+            Consumer<ReceivedMessage> onAccepted) {
+        this.onAccepted = onAccepted;
         this.server = server;
         this.sid = sid;
         this.apiKey = apiKey;
         this.businessNumbers = Set.copyOf(businessNumbers);
         this.approved = Set.copyOf(approved);
         this.sms = new SmsEndpoint(sid, apiKey);
+        this.wabaId = wabaId;
+        this.templates = templates;
     }
 
     @Override
@@ -75,6 +83,10 @@ final class StubDispatcher extends Dispatcher {
     private MockResponse answer(RecordedRequest request) {
         // Path segments come percent-decoded, so "%2B91..." and "+91..." name the same number.
         List<String> path = request.getUrl().pathSegments();
+        if (path.size() == 5 && path.get(0).equals("v2") && path.get(2).equals("whatsapp")
+                && path.get(4).equals("message_templates")) {
+            return templateList(request, path);
+        }
         if (path.size() != 5 || !path.get(0).equals("v2") || !path.get(2).equals("whatsapp")
                 || !path.get(4).equals("messages")) {
             return Answers.notFound();
@@ -100,8 +112,27 @@ final class StubDispatcher extends Dispatcher {
             return Answers.templateNotApproved(payload.templateName(), payload.lang());
         }
         String messageId = MessageIds.next();
-        received.add(payload.received(messageId, businessNumber, body));
+        ReceivedMessage message = payload.received(messageId, businessNumber, body);
+        received.add(message);
+        onAccepted.accept(message);
         return Answers.accepted(messageId);
+    }
+
+    /**
+     * The same credential check as a send; a WABA id other than the stub's is a 404, since Kaleyra's
+     * page does not say what it answers then.
+     */
+    private MockResponse templateList(RecordedRequest request, List<String> path) {
+        if (!"GET".equals(request.getMethod())) {
+            return StubTemplates.getOnly();
+        }
+        if (!sid.equals(path.get(1)) || !apiKey.equals(request.getHeaders().get("api-key"))) {
+            return Answers.unauthorized();
+        }
+        if (!wabaId.equals(path.get(3))) {
+            return Answers.notFound();
+        }
+        return templates.page(request.getUrl());
     }
 
     void fail(Fault fault, int requests) {

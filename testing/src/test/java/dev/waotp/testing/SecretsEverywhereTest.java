@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.waotp.AuthMessage;
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
+import dev.waotp.MessageTemplate;
 import dev.waotp.Region;
 import dev.waotp.RetryPolicy;
 import dev.waotp.SmsMessage;
@@ -142,7 +143,7 @@ class SecretsEverywhereTest {
         String text = everything.toString();
         assertThat(text).as("the wire log ran").contains("api-key: ██").contains("--> POST");
         assertThat(text).as("the library's debug log ran").contains("Sending auth1 to [+********3210]");
-        assertThat(text).doesNotContain(API_KEY);
+        assertThat(text).doesNotContain(API_KEY).doesNotContain(CallbackSecretsScenario.PASSWORD);
         for (String otp : otps) {
             assertThat(text).as("OTP " + otps.indexOf(otp)).doesNotContain(otp);
         }
@@ -162,7 +163,7 @@ class SecretsEverywhereTest {
 
     /** Public types that hold nothing: static helpers only. */
     private static final Set<String> NO_INSTANCES = Set.of("dev.waotp.AuthTemplates");
-    private static final int SCENARIOS = 24;
+    private static final int SCENARIOS = 25;
 
     private void scenarios() {
         HttpLoggingInterceptor wireLog = new HttpLoggingInterceptor(WIRE::debug);
@@ -219,6 +220,12 @@ class SecretsEverywhereTest {
                 try (KaleyraClient wrongKey = stub.clientBuilder().okHttpClient(http).apiKey(API_KEY + "x").build()) {
                     send(wrongKey, otp());                                      // 10 RBC001
                     sendSms(wrongKey, otp(), false);                            // 23 RBC001 for an SMS
+                    expectFailure(wrongKey::templates);                         // 10b template list, RBC001
+                }
+                try (KaleyraClient lister = stub.clientBuilder().okHttpClient(http).build()) {
+                    List<MessageTemplate> templates = lister.templates();       // 10c template list
+                    seen.addAll(templates);
+                    seen.addAll(templates.get(0).buttons());
                 }
                 try (KaleyraClient otherNumber = stub.clientBuilder().okHttpClient(http).businessNumber("+911111111111").build()) {
                     send(otherNumber, otp());                                   // 11 WA401
@@ -251,6 +258,7 @@ class SecretsEverywhereTest {
                     send(client, otp());                                        // 18 a redirect
                 }
             }
+            CallbackSecretsScenario.run(seen, API_KEY, this::otp);             // 20 delivery callbacks
             int closedPort;
             try (ServerSocket socket = new ServerSocket(0)) {
                 closedPort = socket.getLocalPort();

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one rate limiter, over any {@link RateLimitStorage}: the storage keeps buckets, this class
@@ -56,12 +57,15 @@ final class BucketRateLimiter {
         }
     }
 
-    /** Empty when the start may go ahead; else the limit that refused and how long until it allows one. */
-    Optional<RateLimited> tryAcquire(String phone, String callerKey, RateLimits limits) {
+    /**
+     * Empty when the start may go ahead; else the limit that refused and how long until it allows one. A
+     * null {@code callerKey} (a fallback that a callback asked for, with no caller) skips the caller's limit.
+     */
+    Optional<RateLimited> tryAcquire(String phone, @Nullable String callerKey, RateLimits limits) {
         List<BucketProxy> refundable = new ArrayList<>(2);
         for (RateLimit limit : ORDER) {
             Optional<Rule> rule = limits.rule(limit);
-            if (rule.isEmpty()) {
+            if (rule.isEmpty() || (limit == RateLimit.CALLER && callerKey == null)) {
                 continue;
             }
             BucketProxy bucket = bucket(limit, limit == RateLimit.PHONE ? phone : callerKey, rule.get());
@@ -77,6 +81,13 @@ final class BucketRateLimiter {
         return Optional.empty();
     }
 
+    /** Empty when one more fallback SMS fits under {@code cap}; else when it would. */
+    Optional<RateLimited> tryAcquireSms(Rule cap) {
+        ConsumptionProbe probe = bucket(RateLimit.SMS, "", cap).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty()
+                : Optional.of(new RateLimited(RateLimit.SMS, Duration.ofNanos(probe.getNanosToWaitForRefill())));
+    }
+
     @Override
     public String toString() {
         return storage.toString();
@@ -84,7 +95,7 @@ final class BucketRateLimiter {
 
     private BucketProxy bucket(RateLimit limit, String key, Rule rule) {
         String name = limit.name().toLowerCase(Locale.ROOT) + ":" + rule.count() + "/" + rule.period()
-                + (limit == RateLimit.APPLICATION ? "" : ":{" + key + "}");
+                + (limit == RateLimit.APPLICATION || limit == RateLimit.SMS ? "" : ":{" + key + "}");
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(rule.count()).refillGreedy(rule.count(), rule.period()))
                 .build();

@@ -1,16 +1,19 @@
 package dev.waotp.verify;
 
+import dev.waotp.DeliveryState;
+import dev.waotp.verify.spi.NewCode;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One key's state in the {@link InMemoryVerificationStore}: its pending code, if any, and its failed
- * checks across codes. Replaced, never changed, so the store's {@code compute} stays atomic.
+ * One key's state in the {@link InMemoryVerificationStore}: its pending code, if any, with the tag,
+ * channel and delivery state of the message that carried it, and its failed checks across codes.
+ * Replaced, never changed, so the store's {@code compute} stays atomic.
  */
 final class Entry {
     static final Entry EMPTY = new Entry(null, 0, 0, Instant.MIN, Instant.MIN, 0, Instant.MIN, null);
 
-    final byte @Nullable [] hmac;
+    final @Nullable NewCode code;
     final int sends;
     final int attempts;
     final Instant lastSend;
@@ -18,10 +21,16 @@ final class Entry {
     final int failures;
     final Instant failuresForgottenAt;
     final @Nullable Instant lockedUntil;
+    final @Nullable DeliveryState delivery;
 
-    private Entry(byte @Nullable [] hmac, int sends, int attempts, Instant lastSend, Instant expiresAt,
+    private Entry(@Nullable NewCode code, int sends, int attempts, Instant lastSend, Instant expiresAt,
             int failures, Instant failuresForgottenAt, @Nullable Instant lockedUntil) {
-        this.hmac = hmac;
+        this(code, sends, attempts, lastSend, expiresAt, failures, failuresForgottenAt, lockedUntil, null);
+    }
+
+    private Entry(@Nullable NewCode code, int sends, int attempts, Instant lastSend, Instant expiresAt,
+            int failures, Instant failuresForgottenAt, @Nullable Instant lockedUntil, @Nullable DeliveryState delivery) {
+        this.code = code;
         this.sends = sends;
         this.attempts = attempts;
         this.lastSend = lastSend;
@@ -29,10 +38,15 @@ final class Entry {
         this.failures = failures;
         this.failuresForgottenAt = failuresForgottenAt;
         this.lockedUntil = lockedUntil;
+        this.delivery = delivery;
+    }
+
+    byte @Nullable [] hmac() {
+        return code == null ? null : code.hmac();
     }
 
     boolean codeLiveAt(Instant now) {
-        return hmac != null && now.isBefore(expiresAt);
+        return code != null && now.isBefore(expiresAt);
     }
 
     boolean lockedAt(Instant now) {
@@ -49,26 +63,30 @@ final class Entry {
         if (failures == 0 || now.isBefore(failuresForgottenAt) || lockedAt(now)) {
             return this;
         }
-        return new Entry(hmac, sends, attempts, lastSend, expiresAt, 0, Instant.MIN, null);
+        return new Entry(code, sends, attempts, lastSend, expiresAt, 0, Instant.MIN, null, delivery);
     }
 
-    Entry withCode(byte[] newHmac, int newSends, Instant now, Instant newExpiresAt) {
-        return new Entry(newHmac, newSends, 0, now, newExpiresAt, failures, failuresForgottenAt, lockedUntil);
+    Entry withCode(NewCode newCode, int newSends, Instant now, Instant newExpiresAt) {
+        return new Entry(newCode, newSends, 0, now, newExpiresAt, failures, failuresForgottenAt, lockedUntil);
     }
 
     Entry withFailure(int newAttempts, int newFailures, Instant forgottenAt, @Nullable Instant newLockedUntil) {
-        return new Entry(hmac, sends, newAttempts, lastSend, expiresAt, newFailures, forgottenAt,
-                newLockedUntil != null ? newLockedUntil : lockedUntil);
+        return new Entry(code, sends, newAttempts, lastSend, expiresAt, newFailures, forgottenAt,
+                newLockedUntil != null ? newLockedUntil : lockedUntil, delivery);
+    }
+
+    Entry withDelivery(DeliveryState state) {
+        return new Entry(code, sends, attempts, lastSend, expiresAt, failures, failuresForgottenAt, lockedUntil, state);
     }
 
     Entry withoutCode() {
         return new Entry(null, 0, 0, Instant.MIN, Instant.MIN, failures, failuresForgottenAt, lockedUntil);
     }
 
-    /** Counts and times only: never the HMAC. */
+    /** Counts and times only: never the HMAC or the tag. */
     @Override
     public String toString() {
         return "Entry{sends=" + sends + ", attempts=" + attempts + ", expiresAt=" + expiresAt
-                + ", failures=" + failures + ", lockedUntil=" + lockedUntil + "}";
+                + ", failures=" + failures + ", lockedUntil=" + lockedUntil + ", delivery=" + delivery + "}";
     }
 }

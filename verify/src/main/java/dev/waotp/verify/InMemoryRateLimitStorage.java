@@ -21,7 +21,7 @@ import java.util.Map;
 public final class InMemoryRateLimitStorage implements RateLimitStorage {
     /** The default bound on phone buckets, and on caller buckets. */
     public static final int DEFAULT_MAX_KEYS = 100_000;
-    /** The application's buckets: one per rule in use, so a handful. */
+    /** The application's buckets (and the SMS cap's): one per rule in use, so a handful. */
     private static final int MAX_APPLICATION_BUCKETS = 64;
 
     private final Map<RateLimit, BucketMap> maps = new EnumMap<>(RateLimit.class);
@@ -36,6 +36,7 @@ public final class InMemoryRateLimitStorage implements RateLimitStorage {
         maps.put(RateLimit.PHONE, BucketMap.refusingWhenFull("phone", atLeastOne("maxPhones", maxPhones)));
         maps.put(RateLimit.CALLER, BucketMap.evictingWhenFull("caller", atLeastOne("maxCallers", maxCallers)));
         maps.put(RateLimit.APPLICATION, BucketMap.refusingWhenFull("application", MAX_APPLICATION_BUCKETS));
+        maps.put(RateLimit.SMS, BucketMap.refusingWhenFull("SMS cap", MAX_APPLICATION_BUCKETS));
     }
 
     @Override

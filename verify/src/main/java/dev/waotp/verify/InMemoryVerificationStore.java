@@ -1,7 +1,11 @@
 package dev.waotp.verify;
 
 import dev.waotp.InvalidInputException;
+import dev.waotp.DeliveryState;
 import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.DeliveryUpdate;
+import dev.waotp.verify.spi.NewCode;
+import dev.waotp.verify.spi.PendingCode;
 import dev.waotp.verify.spi.StartDecision;
 import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.spi.VerificationKey;
@@ -9,6 +13,7 @@ import dev.waotp.verify.spi.VerificationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,10 +52,10 @@ public final class InMemoryVerificationStore implements VerificationStore {
     }
 
     @Override
-    public StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules) {
+    public StartDecision start(VerificationKey key, NewCode newCode, Instant now, StartRules rules) {
         sweepIfDue(now);
         makeRoomFor(key, now);
-        byte[] hmac = codeHmac.clone();
+        NewCode code = copy(newCode);
         StartDecision[] decision = new StartDecision[1];
         entries.compute(key, (k, found) -> {
             Entry entry = found == null ? Entry.EMPTY : found.forgetFailuresAfter(now);
@@ -60,7 +65,7 @@ public final class InMemoryVerificationStore implements VerificationStore {
             }
             if (!entry.codeLiveAt(now)) {
                 decision[0] = new StartDecision.Started(rules.maxSends() - 1);
-                return entry.withCode(hmac, 1, now, now.plus(rules.lifetime()));
+                return entry.withCode(code, 1, now, now.plus(rules.lifetime()));
             }
             if (entry.sends >= rules.maxSends()) {
                 decision[0] = new StartDecision.TooSoon(Duration.between(now, entry.expiresAt));
@@ -69,7 +74,7 @@ public final class InMemoryVerificationStore implements VerificationStore {
             Duration wait = Duration.between(now, entry.lastSend.plus(rules.resendAfter()));
             if (wait.isNegative() || wait.isZero()) {
                 decision[0] = new StartDecision.Started(rules.maxSends() - entry.sends - 1);
-                return entry.withCode(hmac, entry.sends + 1, now, now.plus(rules.lifetime()));
+                return entry.withCode(code, entry.sends + 1, now, now.plus(rules.lifetime()));
             }
             decision[0] = new StartDecision.TooSoon(wait);
             return entry;
@@ -86,7 +91,7 @@ public final class InMemoryVerificationStore implements VerificationStore {
                 result[0] = new CheckResult.Locked(entry.lockedUntil);
                 return entry;
             }
-            if (entry.hmac == null) {
+            if (entry.code == null) {
                 return entry.liveAt(now) ? entry : null;
             }
             if (!entry.codeLiveAt(now)) {
@@ -98,7 +103,7 @@ public final class InMemoryVerificationStore implements VerificationStore {
                 return entry;
             }
             int attempts = entry.attempts + 1;
-            if (ConstantTime.matchesAny(entry.hmac, candidates)) {
+            if (ConstantTime.matchesAny(entry.hmac(), candidates)) {
                 result[0] = new CheckResult.Approved();
                 return null;
             }
@@ -115,12 +120,60 @@ public final class InMemoryVerificationStore implements VerificationStore {
     @Override
     public void discard(VerificationKey key, byte[] codeHmac) {
         entries.computeIfPresent(key, (k, entry) -> {
-            if (entry.hmac == null || !ConstantTime.matchesAny(entry.hmac, List.of(codeHmac))) {
+            if (entry.code == null || !ConstantTime.matchesAny(entry.hmac(), List.of(codeHmac))) {
                 return entry;
             }
             Entry withoutCode = entry.withoutCode();
             return withoutCode.failures > 0 || withoutCode.lockedUntil != null ? withoutCode : null;
         });
+    }
+
+    @Override
+    public StartDecision replace(VerificationKey key, String failedTag, NewCode newCode, Instant now, StartRules rules) {
+        NewCode code = copy(newCode);
+        StartDecision[] decision = {new StartDecision.Superseded()};
+        entries.computeIfPresent(key, (k, entry) -> {
+            if (entry.lockedAt(now)) {
+                decision[0] = new StartDecision.Locked(entry.lockedUntil);
+                return entry;
+            }
+            if (!entry.codeLiveAt(now) || !entry.code.tag().equals(failedTag)) {
+                return entry;
+            }
+            if (entry.sends >= rules.maxSends()) {
+                decision[0] = new StartDecision.TooSoon(Duration.between(now, entry.expiresAt));
+                return entry;
+            }
+            decision[0] = new StartDecision.Started(rules.maxSends() - entry.sends - 1);
+            return entry.withCode(code, entry.sends + 1, now, now.plus(rules.lifetime()));
+        });
+        return decision[0];
+    }
+
+    @Override
+    public DeliveryUpdate recordDelivery(VerificationKey key, String tag, DeliveryState state, Instant now) {
+        DeliveryUpdate[] update = {DeliveryUpdate.NOT_CURRENT};
+        entries.computeIfPresent(key, (k, entry) -> {
+            if (!entry.codeLiveAt(now) || !entry.code.tag().equals(tag)) {
+                return entry;
+            }
+            if (!DeliveryOrder.advances(entry.delivery, state)) {
+                update[0] = DeliveryUpdate.UNCHANGED;
+                return entry;
+            }
+            update[0] = state.isFailure() ? DeliveryUpdate.FAILED : DeliveryUpdate.UPDATED;
+            return entry.withDelivery(state);
+        });
+        return update[0];
+    }
+
+    @Override
+    public Optional<PendingCode> pending(VerificationKey key, Instant now) {
+        Entry entry = entries.get(key);
+        if (entry == null || !entry.codeLiveAt(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PendingCode(entry.code.tag(), entry.code.channel(), entry.delivery));
     }
 
     /** How many entries are held, ones with nothing live not yet swept included. */
@@ -131,6 +184,10 @@ public final class InMemoryVerificationStore implements VerificationStore {
     @Override
     public String toString() {
         return "InMemoryVerificationStore{entries=" + entries.size() + ", maxEntries=" + maxEntries + "}";
+    }
+
+    private static NewCode copy(NewCode code) {
+        return new NewCode(code.hmac().clone(), code.tag(), code.channel());
     }
 
     private void makeRoomFor(VerificationKey key, Instant now) {

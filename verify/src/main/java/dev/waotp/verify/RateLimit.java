@@ -7,5 +7,7 @@ public enum RateLimit {
     /** Starts per caller key (for example the client's IP address): stops one client trying many numbers. */
     CALLER,
     /** Starts for the whole application: a spending cap against SMS pumping and toll fraud at scale. */
-    APPLICATION
+    APPLICATION,
+    /** Fallback SMS for the whole application: the {@link SmsFallback}'s own cap, against SMS pumping. */
+    SMS
 }

@@ -16,11 +16,14 @@ public sealed interface StartResult
      * @param expiresAt when the code stops working
      * @param resendAfter how long until the next start for this phone can succeed
      * @param sendsLeft how many more codes this verification may send
+     * @param channel the channel that carried the code: {@link Channel#SMS} when the WhatsApp send was
+     *     refused at once and the {@link SmsFallback} sent it instead
      */
-    record Sent(SendResult sendResult, Instant expiresAt, Duration resendAfter, int sendsLeft)
+    record Sent(SendResult sendResult, Instant expiresAt, Duration resendAfter, int sendsLeft, Channel channel)
             implements StartResult {
         /** Checks that no field is null. */
         public Sent {
+            Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(sendResult, "sendResult");
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(resendAfter, "resendAfter");

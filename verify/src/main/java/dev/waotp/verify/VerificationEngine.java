@@ -1,8 +1,14 @@
 package dev.waotp.verify;
 
+import dev.waotp.DeliveryState;
+import dev.waotp.DeliveryStatus;
 import dev.waotp.SendResult;
+import dev.waotp.verify.FallbackResult.Refusal;
 import dev.waotp.verify.StartResult.RateLimited;
 import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.DeliveryUpdate;
+import dev.waotp.verify.spi.NewCode;
+import dev.waotp.verify.spi.PendingCode;
 import dev.waotp.verify.spi.StartDecision;
 import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.spi.VerificationKey;
@@ -11,35 +17,42 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every {@link Verifier} of one build shares, whatever its purpose: the secrets, the store, the
- * rate limits, the rules; and the two algorithms, start and check, over them.
+ * rate limits, the rules, the fallback; and the algorithms over them: start, check, delivery and
+ * fallback.
  */
 final class VerificationEngine {
     private static final Logger log = LoggerFactory.getLogger(VerificationEngine.class);
 
-    private final CodeSender sender;
+    private final TrackedCodeSender sender;
     private final CodeHasher hasher;
     private final CodeGenerator generator;
+    private final SecureRandom random = new SecureRandom();
     private final CodeAlphabet alphabet;
     private final VerificationStore store;
     private final BucketRateLimiter rateLimiter;
     private final RateLimits rateLimits;
     private final StartRules startRules;
     private final CheckRules checkRules;
+    private final @Nullable SmsFallback sms;
+    private final @Nullable NoDeliveryTimer noDeliveryTimer;
     private final Clock clock;
     final VerificationListener listener;
     private final TimedCalls calls;
 
-    VerificationEngine(Verifier.Builder builder, CodeSender sender, CodeHasher hasher) {
+    VerificationEngine(Verifier.Builder builder, TrackedCodeSender sender, CodeHasher hasher) {
         this.sender = sender;
         this.hasher = hasher;
         this.alphabet = builder.alphabet;
-        this.generator = new CodeGenerator(new SecureRandom(), alphabet, builder.codeLength);
+        this.generator = new CodeGenerator(random, alphabet, builder.codeLength);
         this.store = builder.store != null ? builder.store : new InMemoryVerificationStore();
         this.clock = builder.clock;
         this.rateLimiter = new BucketRateLimiter(
@@ -49,6 +62,9 @@ final class VerificationEngine {
         this.startRules = new StartRules(builder.lifetime, builder.resendAfter, builder.maxSends);
         this.checkRules = new CheckRules(builder.maxAttempts, builder.maxFailures, builder.lockout,
                 Verifier.Builder.FAILURE_MEMORY);
+        this.sms = builder.smsFallback;
+        this.noDeliveryTimer = sms != null && sms.noDeliveryAfter != null
+                ? new NoDeliveryTimer(sms.noDeliveryAfter) : null;
         this.listener = builder.listener;
         this.calls = new TimedCalls(builder.storeTimeout);
     }
@@ -61,9 +77,10 @@ final class VerificationEngine {
         }
         VerificationKey key = new VerificationKey(purpose, phone);
         String code = generator.next();
-        byte[] hmac = hasher.hmac(purpose, phone, code);
+        MessageTag tag = MessageTag.create(purpose, phone, random);
+        NewCode stored = new NewCode(hasher.hmac(purpose, phone, code), tag.value(), Channel.WHATSAPP);
         Instant now = clock.instant();
-        StartDecision decision = calls.call("the verification store", () -> store.start(key, hmac, now, startRules));
+        StartDecision decision = calls.call("the verification store", () -> store.start(key, stored, now, startRules));
         if (decision instanceof StartDecision.TooSoon tooSoon) {
             return new StartResult.TooSoon(tooSoon.retryAfter());
         }
@@ -73,20 +90,144 @@ final class VerificationEngine {
         int sendsLeft = ((StartDecision.Started) decision).sendsLeft();
         SendResult sent;
         try {
-            sent = sender.send(phone, code);
+            sent = sender.send(phone, code, tag.value());
         } catch (RuntimeException e) {
-            withdraw(key, hmac, e);
-            throw e;
+            return afterFailedSend(key, stored, sendsLeft, e);
+        }
+        if (noDeliveryTimer != null) {
+            noDeliveryTimer.schedule(() -> fallBackUnlessDelivered(key, tag.value()));
         }
         Duration nextStart = sendsLeft > 0 ? startRules.resendAfter() : startRules.lifetime();
-        return new StartResult.Sent(sent, now.plus(startRules.lifetime()), nextStart, sendsLeft);
+        return new StartResult.Sent(sent, now.plus(startRules.lifetime()), nextStart, sendsLeft, Channel.WHATSAPP);
     }
 
     CheckResult check(String purpose, String phone, String code) {
         VerificationKey key = new VerificationKey(purpose, phone);
-        var candidates = hasher.candidates(purpose, phone, alphabet.normalize(code));
+        List<byte[]> candidates = hasher.candidates(purpose, phone, alphabet.normalize(code));
         Instant now = clock.instant();
         return calls.call("the verification store", () -> store.check(key, candidates, now, checkRules));
+    }
+
+    Optional<Delivery> delivery(String purpose, String phone) {
+        VerificationKey key = new VerificationKey(purpose, phone);
+        Instant now = clock.instant();
+        return calls.call("the verification store", () -> store.pending(key, now))
+                .map(pending -> new Delivery(pending.channel(), pending.state()));
+    }
+
+    FallbackResult resendBySms(String purpose, String phone, String callerKey) {
+        return fallBack(new VerificationKey(purpose, phone), callerKey, null, FallbackReason.ASKED);
+    }
+
+    /** A status for one of this verifier's sends (any purpose): recorded, and a failure falls back. */
+    void onStatus(DeliveryStatus status) {
+        Optional<MessageTag> tag = MessageTag.parse(status.ref2());
+        if (tag.isEmpty()) {
+            return;
+        }
+        VerificationKey key = new VerificationKey(tag.get().purpose(), tag.get().phone());
+        Instant now = clock.instant();
+        DeliveryUpdate update = calls.call("the verification store",
+                () -> store.recordDelivery(key, tag.get().value(), status.state(), now));
+        if (update == DeliveryUpdate.NOT_CURRENT || update == DeliveryUpdate.UNCHANGED) {
+            return;
+        }
+        tell(listener::deliveryRecorded, new Delivery(Channel.WHATSAPP, status.state()));
+        if (update == DeliveryUpdate.FAILED && sms != null) {
+            tell(listener::fellBack, fallBack(key, null, tag.get().value(), FallbackReason.DELIVERY_FAILED));
+        }
+    }
+
+    /** The WhatsApp send threw: fall back when the failure says the number cannot get it, else withdraw the code. */
+    private StartResult afterFailedSend(VerificationKey key, NewCode stored, int sendsLeft, RuntimeException failure) {
+        if (sms != null && sms.sendRefusal.test(failure)) {
+            FallbackResult fallback;
+            try {
+                fallback = fallBack(key, null, stored.tag(), FallbackReason.SEND_REFUSED);
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+                throw failure;
+            }
+            tell(listener::fellBack, fallback);
+            if (fallback instanceof FallbackResult.Sent sent) {
+                return new StartResult.Sent(sent.sendResult(), sent.expiresAt(), startRules.resendAfter(),
+                        Math.max(0, sendsLeft - 1), Channel.SMS);
+            }
+        }
+        withdraw(key, stored.hmac(), failure);
+        throw failure;
+    }
+
+    private void fallBackUnlessDelivered(VerificationKey key, String tag) {
+        try {
+            Optional<PendingCode> pending = calls.call("the verification store", () -> store.pending(key, clock.instant()));
+            boolean stillWaiting = pending.filter(p -> p.tag().equals(tag))
+                    .map(p -> p.state() == null || p.state() == DeliveryState.SENT).orElse(false);
+            if (stillWaiting) {
+                tell(listener::fellBack, fallBack(key, null, tag, FallbackReason.NO_DELIVERY));
+            }
+        } catch (RuntimeException e) {
+            log.warn("The no-delivery fallback could not run: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Sends a new code by SMS in place of the pending one: once per failed message ({@code failedTag}, atomic in
+     * the store), or as a resend when the application asks ({@code failedTag} null).
+     */
+    private FallbackResult fallBack(VerificationKey key, @Nullable String callerKey, @Nullable String failedTag,
+            FallbackReason reason) {
+        if (sms == null) {
+            return new FallbackResult.Refused(reason, Refusal.NOT_CONFIGURED, null);
+        }
+        String phone = key.phone();
+        if (!sms.allows(phone)) {
+            return new FallbackResult.Refused(reason, Refusal.COUNTRY_NOT_ALLOWED, null);
+        }
+        Instant now = clock.instant();
+        if (failedTag != null) {
+            // Read first, so that a duplicate callback spends no rate-limit token; the replace below decides.
+            boolean current = calls.call("the verification store", () -> store.pending(key, now))
+                    .filter(p -> p.tag().equals(failedTag)).isPresent();
+            if (!current) {
+                return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
+            }
+        }
+        Optional<RateLimited> limited = calls.call("the rate limits", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
+        if (limited.isPresent()) {
+            return new FallbackResult.Refused(reason, Refusal.RATE_LIMITED, limited.get().retryAfter());
+        }
+        Optional<RateLimited> capped = calls.call("the rate limits", () -> rateLimiter.tryAcquireSms(sms.cap));
+        if (capped.isPresent()) {
+            return new FallbackResult.Refused(reason, Refusal.SMS_CAP_REACHED, capped.get().retryAfter());
+        }
+        String code = generator.next();
+        NewCode stored = new NewCode(hasher.hmac(key.purpose(), phone, code),
+                MessageTag.create(key.purpose(), phone, random).value(), Channel.SMS);
+        StartDecision decision = calls.call("the verification store", () -> failedTag != null
+                ? store.replace(key, failedTag, stored, now, startRules)
+                : store.start(key, stored, now, startRules));
+        if (decision instanceof StartDecision.Superseded) {
+            return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
+        }
+        if (decision instanceof StartDecision.Locked) {
+            return new FallbackResult.Refused(reason, Refusal.LOCKED, null);
+        }
+        if (decision instanceof StartDecision.TooSoon tooSoon) {
+            // Asked for by the application, a fallback is a resend and waits like one; a failed message need not.
+            boolean sendsLeft = failedTag == null && tooSoon.retryAfter().compareTo(startRules.resendAfter()) <= 0;
+            return new FallbackResult.Refused(reason, sendsLeft ? Refusal.TOO_SOON : Refusal.SENDS_USED_UP,
+                    tooSoon.retryAfter());
+        }
+        SendResult sent;
+        try {
+            sent = sms.sender.send(phone, code);
+        } catch (RuntimeException e) {
+            withdraw(key, stored.hmac(), e);
+            throw e;
+        }
+        log.debug("fallback ({}): code sent by SMS", reason);
+        return new FallbackResult.Sent(Channel.SMS, reason, sent, now.plus(startRules.lifetime()));
     }
 
     /** The send failed, so the code never reached the user; it must not block their next try. */
@@ -103,12 +244,21 @@ final class VerificationEngine {
         }
     }
 
+    static <T> void tell(Consumer<T> event, T value) {
+        try {
+            event.accept(value);
+        } catch (RuntimeException e) {
+            log.warn("VerificationListener threw; the outcome stands", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "codeLength=" + generator.length() + ", alphabet=" + alphabet
                 + ", lifetime=" + startRules.lifetime() + ", resendAfter=" + startRules.resendAfter()
                 + ", maxSends=" + startRules.maxSends() + ", maxAttempts=" + checkRules.maxAttempts()
                 + ", maxFailures=" + checkRules.maxFailures() + ", lockout=" + checkRules.lockout()
-                + ", store=" + store + ", rateLimits=" + rateLimits + " in " + rateLimiter;
+                + ", store=" + store + ", rateLimits=" + rateLimits + " in " + rateLimiter
+                + (sms == null ? "" : ", fallback=" + sms);
     }
 }

@@ -18,4 +18,10 @@ public interface VerificationListener {
 
     /** A check failed with {@code error} (the store); it is rethrown, and nothing was approved. */
     default void checkFailed(RuntimeException error) {}
+
+    /** A fallback was asked for (by a failed send, a callback, the application or the no-delivery wait) and ended with {@code result}. */
+    default void fellBack(FallbackResult result) {}
+
+    /** A delivery status for a pending code was recorded; {@code delivery} is where the code now stands. */
+    default void deliveryRecorded(Delivery delivery) {}
 }

@@ -1,5 +1,7 @@
 package dev.waotp.verify;
 
+import dev.waotp.DeliveryListener;
+import dev.waotp.DeliveryStatus;
 import dev.waotp.InvalidInputException;
 import dev.waotp.verify.spi.RateLimitStorage;
 import dev.waotp.verify.spi.StartRules;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; one instance per purpose serves the whole application.
  */
-public final class Verifier {
+public final class Verifier implements DeliveryListener {
     /** The purpose of the verifier {@link Builder#build()} returns. */
     public static final String DEFAULT_PURPOSE = "default";
 
@@ -142,12 +145,49 @@ public final class Verifier {
         return result;
     }
 
-    private static <T> void tell(Consumer<T> event, T value) {
-        try {
-            event.accept(value);
-        } catch (RuntimeException e) {
-            log.warn("VerificationListener threw; the outcome stands", e);
+    /**
+     * Where the code pending for {@code phone} stands: its channel and the latest delivery status Kaleyra
+     * reported for it (with a {@link Builder#trackedSender tracked sender} and the callbacks mounted); empty
+     * when no code is pending for this purpose.
+     *
+     * @throws VerificationStoreException if the store fails or is too slow
+     */
+    public Optional<Delivery> delivery(String phone) {
+        requirePhone(phone);
+        return engine.delivery(purpose, phone);
+    }
+
+    /**
+     * Sends a new code by SMS instead, because the user asked ("send it by SMS instead"): within the resend
+     * rules, the rate limits and the fallback's country allow-list and cap. The WhatsApp code stops working.
+     *
+     * @throws InvalidInputException if {@code phone} is not E.164 or {@code callerKey} is missing
+     * @throws VerificationStoreException if the store or the rate limits fail; nothing was sent
+     */
+    public FallbackResult resendBySms(String phone, String callerKey) {
+        requirePhone(phone);
+        if (callerKey == null) {
+            throw new InvalidInputException("callerKey", "is required");
         }
+        FallbackResult result = engine.resendBySms(purpose, phone, callerKey);
+        tell(engine.listener::fellBack, result);
+        return result;
+    }
+
+    /**
+     * Hears a delivery status from Kaleyra's callbacks (register the verifier as a {@code DeliveryListener}
+     * of the {@code CallbackHandler}; the Spring Boot starter does): a status for the message that carried a
+     * pending code, of any purpose, is recorded with that code, and a {@code failed} or {@code not-sent} one
+     * sends the code again by SMS when a {@link SmsFallback} is set, once per failed message. Statuses of
+     * other messages change nothing.
+     */
+    @Override
+    public void onStatus(DeliveryStatus status) {
+        engine.onStatus(Objects.requireNonNull(status, "status"));
+    }
+
+    private static <T> void tell(Consumer<T> event, T value) {
+        VerificationEngine.tell(event, value);
     }
 
     /** E.164 as the runtime checks it: '+', a digit 1-9, then 7 to 14 more digits. */
@@ -177,7 +217,8 @@ public final class Verifier {
         /** Failed checks not followed by another within a day are forgotten, so old typos never lock anyone. */
         static final Duration FAILURE_MEMORY = Duration.ofHours(24);
 
-        @Nullable CodeSender sender;
+        @Nullable TrackedCodeSender sender;
+        @Nullable SmsFallback smsFallback;
         byte @Nullable [] secret;
         List<byte[]> previousSecrets = List.of();
         @Nullable VerificationStore store;
@@ -198,9 +239,25 @@ public final class Verifier {
 
         private Builder() {}
 
-        /** Sends each code; {@code loginCode::send} for a generated waotp sender. Required. */
+        /** Sends each code; {@code loginCode::send} for a generated waotp sender. This or {@link #trackedSender} is required. */
         public Builder sender(CodeSender sender) {
+            Objects.requireNonNull(sender, "sender");
+            this.sender = (phone, code, tag) -> sender.send(phone, code);
+            return this;
+        }
+
+        /**
+         * Sends each code with the verifier's tag as {@code ref2}, so that delivery callbacks reach the pending
+         * code ({@link #delivery}, the SMS fallback on {@code failed}). Replaces {@link #sender}.
+         */
+        public Builder trackedSender(TrackedCodeSender sender) {
             this.sender = Objects.requireNonNull(sender, "sender");
+            return this;
+        }
+
+        /** Sends the code by SMS when WhatsApp cannot deliver it; default none. */
+        public Builder smsFallback(SmsFallback smsFallback) {
+            this.smsFallback = Objects.requireNonNull(smsFallback, "smsFallback");
             return this;
         }
 

@@ -21,11 +21,11 @@ class InMemoryVerificationStoreTest extends VerificationStoreContractTest {
     void expiredEntriesAreSweptOut() {
         InMemoryVerificationStore memory = new InMemoryVerificationStore();
         for (int i = 0; i < 1000; i++) {
-            memory.start(key("+91980000" + (1000 + i)), hmac(i), t0, RULES);
+            memory.start(key("+91980000" + (1000 + i)), code(hmac(i)), t0, RULES);
         }
         assertThat(memory.size()).isEqualTo(1000);
 
-        memory.start(key(phone), hmac(1), t0.plus(LIFETIME).plusSeconds(60), RULES);
+        memory.start(key(phone), code(hmac(1)), t0.plus(LIFETIME).plusSeconds(60), RULES);
 
         assertThat(memory.size()).isEqualTo(1);
     }
@@ -33,36 +33,36 @@ class InMemoryVerificationStoreTest extends VerificationStoreContractTest {
     @Test
     void rememberedFailuresKeepAnEntryPastItsCodeUntilTheyAreForgotten() {
         InMemoryVerificationStore memory = new InMemoryVerificationStore();
-        memory.start(key("+919800001001"), hmac(1), t0, RULES);
+        memory.start(key("+919800001001"), code(hmac(1)), t0, RULES);
         memory.check(key("+919800001001"), List.of(hmac(2)), t0, CHECKS);
 
-        memory.start(key(phone), hmac(1), t0.plus(LIFETIME).plusSeconds(60), RULES);
+        memory.start(key(phone), code(hmac(1)), t0.plus(LIFETIME).plusSeconds(60), RULES);
         assertThat(memory.size()).isEqualTo(2);
 
-        memory.start(key(phone), hmac(1), t0.plus(FAILURE_MEMORY).plusSeconds(120), RULES);
+        memory.start(key(phone), code(hmac(1)), t0.plus(FAILURE_MEMORY).plusSeconds(120), RULES);
         assertThat(memory.size()).isEqualTo(1);
     }
 
     @Test
     void fullStoreRefusesNewPhonesButServesPendingOnes() {
         InMemoryVerificationStore memory = new InMemoryVerificationStore(2);
-        memory.start(key("+919800001001"), hmac(1), t0, RULES);
-        memory.start(key("+919800001002"), hmac(2), t0, RULES);
+        memory.start(key("+919800001001"), code(hmac(1)), t0, RULES);
+        memory.start(key("+919800001002"), code(hmac(2)), t0, RULES);
 
-        assertThatThrownBy(() -> memory.start(key("+919800001003"), hmac(3), t0, RULES))
+        assertThatThrownBy(() -> memory.start(key("+919800001003"), code(hmac(3)), t0, RULES))
                 .isInstanceOf(VerificationStoreException.class)
                 .hasMessageContaining("maxEntries");
         assertThat(memory.check(key("+919800001002"), List.of(hmac(2)), t0, CHECKS))
                 .isEqualTo(new CheckResult.Approved());
-        assertThat(memory.start(key("+919800001003"), hmac(3), t0, RULES)).isInstanceOf(StartDecision.Started.class);
+        assertThat(memory.start(key("+919800001003"), code(hmac(3)), t0, RULES)).isInstanceOf(StartDecision.Started.class);
     }
 
     @Test
     void fullStoreMakesRoomBySweepingExpiredEntries() {
         InMemoryVerificationStore memory = new InMemoryVerificationStore(1);
-        memory.start(key("+919800001001"), hmac(1), t0, RULES);
+        memory.start(key("+919800001001"), code(hmac(1)), t0, RULES);
 
-        assertThat(memory.start(key("+919800001002"), hmac(2), t0.plus(LIFETIME), RULES))
+        assertThat(memory.start(key("+919800001002"), code(hmac(2)), t0.plus(LIFETIME), RULES))
                 .isInstanceOf(StartDecision.Started.class);
         assertThat(memory.size()).isEqualTo(1);
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waotp.LowBalanceException;
 import dev.waotp.testing.Fault;
 import java.time.Duration;
+import static dev.waotp.verify.tck.VerificationStoreContractTest.code;
 import dev.waotp.verify.spi.CheckRules;
 import dev.waotp.verify.spi.StartDecision;
 import dev.waotp.verify.spi.StartRules;
@@ -136,23 +137,14 @@ class VerifierFailClosedTest {
     }
 
     /** The in-memory store, made to throw or hang on demand. */
-    private static final class FaultyStore implements VerificationStore {
-        private final InMemoryVerificationStore memory = new InMemoryVerificationStore();
+    private static final class FaultyStore extends ForwardingStore {
         final CountDownLatch hang = new CountDownLatch(1);
         volatile boolean hanging;
         volatile RuntimeException failure;
         volatile RuntimeException discardFailure;
 
-        @Override
-        public StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules) {
-            misbehave();
-            return memory.start(key, codeHmac, now, rules);
-        }
-
-        @Override
-        public CheckResult check(VerificationKey key, List<byte[]> candidates, Instant now, CheckRules rules) {
-            misbehave();
-            return memory.check(key, candidates, now, rules);
+        FaultyStore() {
+            before = this::misbehave;
         }
 
         @Override
@@ -160,7 +152,7 @@ class VerifierFailClosedTest {
             if (discardFailure != null) {
                 throw discardFailure;
             }
-            memory.discard(key, codeHmac);
+            super.discard(key, codeHmac);
         }
 
         private void misbehave() {

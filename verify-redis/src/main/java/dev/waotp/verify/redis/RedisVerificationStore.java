@@ -1,13 +1,19 @@
 package dev.waotp.verify.redis;
 
+import dev.waotp.DeliveryState;
+import dev.waotp.verify.Channel;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.VerificationStoreException;
 import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.DeliveryUpdate;
+import dev.waotp.verify.spi.NewCode;
+import dev.waotp.verify.spi.PendingCode;
 import dev.waotp.verify.spi.StartDecision;
 import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.spi.VerificationKey;
 import dev.waotp.verify.spi.VerificationStore;
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -15,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link VerificationStore} on Redis, for applications that run on many instances: any instance can check a code
@@ -39,6 +47,12 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
     private static final LuaScript START = LuaScript.load("start.lua");
     private static final LuaScript CHECK = LuaScript.load("check.lua");
     private static final LuaScript DISCARD = LuaScript.load("discard.lua");
+    private static final LuaScript REPLACE = LuaScript.load("replace.lua");
+    private static final LuaScript DELIVERY = LuaScript.load("delivery.lua");
+    /** In the order of the answers delivery.lua returns. */
+    private static final DeliveryUpdate[] UPDATES = {
+        DeliveryUpdate.NOT_CURRENT, DeliveryUpdate.UNCHANGED, DeliveryUpdate.UPDATED, DeliveryUpdate.FAILED,
+    };
     private final LettuceConnection redis;
     private final String keyPrefix;
 
@@ -63,15 +77,60 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
     }
 
     @Override
-    public StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules) {
+    public StartDecision start(VerificationKey key, NewCode code, Instant now, StartRules rules) {
         List<Long> answer = redis.await(START.run(redis.commands(), ScriptOutputType.MULTI, key(key),
-                codeHmac, number(now.toEpochMilli()), number(rules.lifetime().toMillis()),
-                number(rules.resendAfter().toMillis()), number(rules.maxSends())), "the start of a verification");
+                code.hmac(), number(now.toEpochMilli()), number(rules.lifetime().toMillis()),
+                number(rules.resendAfter().toMillis()), number(rules.maxSends()), text(code.tag()),
+                text(code.channel().name())), "the start of a verification");
+        return startDecision(answer);
+    }
+
+    @Override
+    public StartDecision replace(VerificationKey key, String failedTag, NewCode code, Instant now, StartRules rules) {
+        List<Long> answer = redis.await(REPLACE.run(redis.commands(), ScriptOutputType.MULTI, key(key),
+                text(failedTag), code.hmac(), number(now.toEpochMilli()), number(rules.lifetime().toMillis()),
+                number(rules.maxSends()), text(code.tag()), text(code.channel().name())), "the fallback of a code");
+        return answer.get(0) == 3 ? new StartDecision.Superseded() : startDecision(answer);
+    }
+
+    @Override
+    public DeliveryUpdate recordDelivery(VerificationKey key, String tag, DeliveryState state, Instant now) {
+        Long answer = redis.await(DELIVERY.run(redis.commands(), ScriptOutputType.INTEGER, key(key), text(tag),
+                number(rank(state)), text(state.name()), number(now.toEpochMilli())), "the record of a delivery");
+        return UPDATES[answer.intValue()];
+    }
+
+    @Override
+    public Optional<PendingCode> pending(VerificationKey key, Instant now) {
+        List<KeyValue<byte[], byte[]>> fields = redis.await(
+                redis.commands().hmget(key(key), text("tag"), text("channel"), text("delivery"), text("expires"))
+                        .toCompletableFuture(), "the read of a pending code");
+        if (!fields.get(0).hasValue() || !fields.get(3).hasValue()
+                || Long.parseLong(string(fields.get(3))) <= now.toEpochMilli()) {
+            return Optional.empty();
+        }
+        // "<rank>:<state>" once a status was recorded, "0" before.
+        String delivery = fields.get(2).hasValue() ? string(fields.get(2)) : "0";
+        @Nullable DeliveryState state = delivery.length() > 2 ? DeliveryState.valueOf(delivery.substring(2)) : null;
+        return Optional.of(new PendingCode(string(fields.get(0)), Channel.valueOf(string(fields.get(1))), state));
+    }
+
+    private static StartDecision startDecision(List<Long> answer) {
         return switch (answer.get(0).intValue()) {
             case 1 -> new StartDecision.Started(answer.get(1).intValue());
             case 0 -> new StartDecision.TooSoon(Duration.ofMillis(answer.get(2)));
             case 2 -> new StartDecision.Locked(Instant.ofEpochMilli(answer.get(2)));
             default -> throw new VerificationStoreException("Redis answered a start with unknown outcome " + answer.get(0));
+        };
+    }
+
+    /** The ranks delivery.lua compares, in the order of the core's {@code DeliveryOrder}. */
+    private static int rank(DeliveryState state) {
+        return switch (state) {
+            case SENT -> 1;
+            case DELIVERED -> 2;
+            case READ -> 3;
+            case FAILED, NOT_SENT -> 4;
         };
     }
 
@@ -122,6 +181,14 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
 
     private static byte[] number(long value) {
         return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] text(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String string(KeyValue<byte[], byte[]> field) {
+        return new String(field.getValue(), StandardCharsets.UTF_8);
     }
 
     /** Options of a {@link RedisVerificationStore}: a key prefix; {@link #build()} connects. */

@@ -18,6 +18,12 @@
  *       and {@code PEXPIRE} to count the failure</td></tr>
  *   <tr><td>{@code RedisVerificationStore.start} (the store write of a start)</td>
  *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, {@code HSET}, {@code PEXPIRE}</td></tr>
+ *   <tr><td>{@code RedisVerificationStore.replace} (a fallback)</td>
+ *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, then {@code HSET} and {@code PEXPIRE} when it replaces</td></tr>
+ *   <tr><td>{@code RedisVerificationStore.recordDelivery} (a status callback)</td>
+ *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, and {@code HSET} when the state moves on</td></tr>
+ *   <tr><td>{@code RedisVerificationStore.pending} ({@code Verifier.delivery})</td>
+ *       <td>1: {@code HMGET}</td><td></td></tr>
  *   <tr><td>{@code RedisVerificationStore.discard} (a send failed)</td>
  *       <td>1: {@code EVALSHA}</td><td>{@code HGET}, and {@code DEL} when it still holds the code</td></tr>
  *   <tr><td>the rate limits of a start, per limit set</td>

@@ -7,7 +7,7 @@ if redis.call('HGET', KEYS[1], 'code') ~= ARGV[1] then
   return 0
 end
 if redis.call('HEXISTS', KEYS[1], 'failures') == 1 then
-  redis.call('HDEL', KEYS[1], 'code', 'expires', 'sent', 'sends', 'attempts')
+  redis.call('HDEL', KEYS[1], 'code', 'expires', 'sent', 'sends', 'attempts', 'tag', 'channel', 'delivery')
   return 1
 end
 return redis.call('DEL', KEYS[1])

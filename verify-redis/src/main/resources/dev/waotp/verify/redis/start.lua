@@ -1,6 +1,6 @@
 -- The start gate of one key's verification, atomic: store a new code, or say why not.
 -- KEYS[1] the key's hash (a purpose and a phone number)
--- ARGV    code HMAC, now (epoch ms, the verifier's clock), lifetime (ms), resendAfter (ms), maxSends
+-- ARGV    code HMAC, now (epoch ms, the verifier's clock), lifetime (ms), resendAfter (ms), maxSends, tag, channel
 -- Returns {1, sendsLeft, 0} when the code is stored, {0, 0, retryAfter ms} when too soon,
 -- {2, 0, locked until (epoch ms)} when the key is locked.
 local key = KEYS[1]
@@ -35,7 +35,8 @@ if expires and expires > now then
 end
 
 sends = sends + 1
-redis.call('HSET', key, 'code', ARGV[1], 'expires', now + lifetime, 'sent', now, 'sends', sends, 'attempts', 0)
+redis.call('HSET', key, 'code', ARGV[1], 'expires', now + lifetime, 'sent', now, 'sends', sends, 'attempts', 0,
+  'tag', ARGV[6], 'channel', ARGV[7], 'delivery', '0')
 -- Redis removes the key by itself once neither its code nor its remembered failures matter.
 local keep = lifetime
 if failexp and failexp - now > keep then

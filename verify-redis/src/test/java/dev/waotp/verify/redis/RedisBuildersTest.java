@@ -1,5 +1,6 @@
 package dev.waotp.verify.redis;
 
+import static dev.waotp.verify.tck.VerificationStoreContractTest.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class RedisBuildersTest {
         String phone = "+919876543210";
         RedisCommands<String, String> admin = REDIS.client().connect().sync();
         try (RedisVerificationStore store = RedisVerificationStore.builder(REDIS.client()).keyPrefix("app1:otp:").build()) {
-            store.start(new VerificationKey("login", phone), new byte[32], Instant.now(),
+            store.start(new VerificationKey("login", phone), code(new byte[32]), Instant.now(),
                     new StartRules(Duration.ofMinutes(1), Duration.ZERO, 1));
 
             assertThat(admin.keys("*")).containsExactly("app1:otp:login:{" + phone + "}");

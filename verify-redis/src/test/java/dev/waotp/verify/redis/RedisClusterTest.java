@@ -1,5 +1,6 @@
 package dev.waotp.verify.redis;
 
+import static dev.waotp.verify.tck.VerificationStoreContractTest.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.verify.CheckResult;
@@ -59,7 +60,7 @@ class RedisClusterTest {
             Instant now = Instant.now();
             for (int i = 0; i < phones.size(); i++) {
                 String phone = phones.get(i);
-                assertThat(store.start(new VerificationKey("default", phone), hmac(i), now, RULES)).isEqualTo(new StartDecision.Started(4));
+                assertThat(store.start(new VerificationKey("default", phone), code(hmac(i)), now, RULES)).isEqualTo(new StartDecision.Started(4));
                 assertThat(existsOnItsMaster(phone)).as("key of %s on its master", phone).isTrue();
             }
             for (int i = 0; i < phones.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.waotp.verify.redis;
 
+import static dev.waotp.verify.tck.VerificationStoreContractTest.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.SendResult;
@@ -50,7 +51,7 @@ class RedisCommandCountTest {
 
     @BeforeEach
     void loadScriptsAndResetStatistics() {
-        store.start(new VerificationKey("default", PHONE), CODE, Instant.now(), RULES);
+        store.start(new VerificationKey("default", PHONE), code(CODE), Instant.now(), RULES);
         store.check(new VerificationKey("default", PHONE), List.of(CODE), Instant.now(), CHECKS);
         store.discard(new VerificationKey("default", PHONE), CODE);
         admin.configResetstat();
@@ -58,14 +59,14 @@ class RedisCommandCountTest {
 
     @Test
     void startIsOneEvalsha() {
-        store.start(new VerificationKey("default", PHONE), CODE, Instant.now(), RULES);
+        store.start(new VerificationKey("default", PHONE), code(CODE), Instant.now(), RULES);
 
         assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hset", 1L, "pexpire", 1L));
     }
 
     @Test
     void wrongCodeCheckIsOneEvalsha() {
-        store.start(new VerificationKey("default", PHONE), CODE, Instant.now(), RULES);
+        store.start(new VerificationKey("default", PHONE), code(CODE), Instant.now(), RULES);
         admin.configResetstat();
 
         assertThat(store.check(new VerificationKey("default", PHONE), List.of(WRONG), Instant.now(), CHECKS)).isEqualTo(new CheckResult.WrongCode(4));
@@ -74,7 +75,7 @@ class RedisCommandCountTest {
 
     @Test
     void rightCodeCheckIsOneEvalsha() {
-        store.start(new VerificationKey("default", PHONE), CODE, Instant.now(), RULES);
+        store.start(new VerificationKey("default", PHONE), code(CODE), Instant.now(), RULES);
         admin.configResetstat();
 
         assertThat(store.check(new VerificationKey("default", PHONE), List.of(CODE), Instant.now(), CHECKS))

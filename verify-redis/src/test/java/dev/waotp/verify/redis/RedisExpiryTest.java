@@ -1,5 +1,6 @@
 package dev.waotp.verify.redis;
 
+import static dev.waotp.verify.tck.VerificationStoreContractTest.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.verify.CheckResult;
@@ -29,7 +30,7 @@ class RedisExpiryTest {
         RedisCommands<String, String> commands = REDIS.client().connect().sync();
         try (RedisVerificationStore store = RedisVerificationStore.create(REDIS.newClient())) {
             byte[] code = new byte[32];
-            assertThat(store.start(new VerificationKey("default", PHONE), code, Instant.now(), new StartRules(LIFETIME, Duration.ZERO, 5)))
+            assertThat(store.start(new VerificationKey("default", PHONE), code(code), Instant.now(), new StartRules(LIFETIME, Duration.ZERO, 5)))
                     .isEqualTo(new StartDecision.Started(4));
             assertThat(commands.pttl(KEY)).isBetween(1L, LIFETIME.toMillis());
 
@@ -50,11 +51,11 @@ class RedisExpiryTest {
         RedisCommands<String, String> commands = REDIS.client().connect().sync();
         StartRules rules = new StartRules(Duration.ofSeconds(60), Duration.ZERO, 5);
         try (RedisVerificationStore store = RedisVerificationStore.create(REDIS.newClient())) {
-            store.start(new VerificationKey("default", PHONE), new byte[32], Instant.now(), rules);
+            store.start(new VerificationKey("default", PHONE), code(new byte[32]), Instant.now(), rules);
             Thread.sleep(1_100);
             long before = commands.pttl(KEY);
 
-            store.start(new VerificationKey("default", PHONE), new byte[32], Instant.now(), rules);
+            store.start(new VerificationKey("default", PHONE), code(new byte[32]), Instant.now(), rules);
 
             assertThat(commands.pttl(KEY)).isGreaterThan(before);
             commands.del(KEY);

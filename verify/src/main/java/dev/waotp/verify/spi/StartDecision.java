@@ -47,4 +47,7 @@ public sealed interface StartDecision {
             Objects.requireNonNull(until, "until");
         }
     }
+
+    /** Nothing changed: the failed message a replacement was asked for is no longer the key's pending code. */
+    record Superseded() implements StartDecision {}
 }

@@ -1,8 +1,10 @@
 package dev.waotp.verify.spi;
 
+import dev.waotp.DeliveryState;
 import dev.waotp.verify.CheckResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where pending verifications live, one per {@link VerificationKey} (a purpose and a phone number),
@@ -14,7 +16,7 @@ import java.util.List;
  * interleave. A store never sees a code, only HMACs; it compares them in constant time. A store that
  * cannot answer throws {@code VerificationStoreException}; it never guesses.
  *
- * <p>The abstract {@code VerificationStoreContractTest} in this module's test-jar states the rules
+ * <p>The abstract {@code VerificationStoreContractTest} in this module's test-jar (package {@code dev.waotp.verify.tck}) states the rules
  * below as tests; a new store extends it.
  */
 public interface VerificationStore {
@@ -22,19 +24,40 @@ public interface VerificationStore {
     /**
      * The start gate, atomic. A locked key (its lock ends after {@code now}) is refused with
      * {@link StartDecision.Locked}. A key with no live code (none, or its code expired at or before
-     * {@code now}) gets a new verification holding {@code codeHmac} with one send, no attempts,
-     * expiring at {@code now + rules.lifetime()}. A live one gets its code replaced by {@code codeHmac}
+     * {@code now}) gets a new verification holding {@code code} with one send, no attempts,
+     * expiring at {@code now + rules.lifetime()}. A live one gets its code replaced by {@code code}
      * (the old code stops working), a send counted, its attempts reset and its expiry renewed, unless
      * fewer than {@code rules.resendAfter()} passed since the last send or {@code rules.maxSends()}
      * sends were made: then nothing changes and the decision says how long to wait. Failed checks
      * counted for the key are kept in every case.
      *
      * @param key the purpose and the phone number
-     * @param codeHmac the HMAC of the new code; the store must not change the array
+     * @param code the new code's HMAC, tag and channel
      * @param now the current time, from the verifier's clock
      * @param rules lifetime, time between sends and sends per verification
      */
-    StartDecision start(VerificationKey key, byte[] codeHmac, Instant now, StartRules rules);
+    StartDecision start(VerificationKey key, NewCode code, Instant now, StartRules rules);
+
+    /**
+     * The fallback, atomic: if the key's live code is still the one sent with {@code failedTag}, replaces
+     * it with {@code code} (the old code stops working), counts a send and resets the attempts and the
+     * delivery state, renewing the expiry; the resend wait does not apply (the failed message never
+     * arrived), {@code rules.maxSends()} does ({@link StartDecision.TooSoon} until expiry). A locked key
+     * is {@link StartDecision.Locked}; any other key is {@link StartDecision.Superseded}, so one failed
+     * message falls back once, however many callbacks and instances ask.
+     */
+    StartDecision replace(VerificationKey key, String failedTag, NewCode code, Instant now, StartRules rules);
+
+    /**
+     * Records a delivery state for the message sent with {@code tag}, atomic, if it is still the key's live
+     * code: {@code sent} &lt; {@code delivered} &lt; {@code read}; a failure ({@code failed}, {@code not-sent})
+     * replaces only {@code sent} or nothing, and nothing replaces a failure, so callbacks in any order and
+     * any number of times end in the same state.
+     */
+    DeliveryUpdate recordDelivery(VerificationKey key, String tag, DeliveryState state, Instant now);
+
+    /** The key's live code (not expired at {@code now}), without its HMAC; empty when there is none. */
+    Optional<PendingCode> pending(VerificationKey key, Instant now);
 
     /**
      * The check, atomic. In this order: a locked key is {@link CheckResult.Locked}, counting nothing;

@@ -1,11 +1,14 @@
 package dev.waotp.verify.tck;
 
 import dev.waotp.AuthMessage;
+import dev.waotp.SmsMessage;
 import dev.waotp.verify.CodeSender;
+import dev.waotp.verify.TrackedCodeSender;
 import dev.waotp.KaleyraClient;
 import dev.waotp.TemplateSpec;
 import dev.waotp.testing.KaleyraStub;
 import dev.waotp.testing.ReceivedMessage;
+import dev.waotp.testing.ReceivedSms;
 import java.util.List;
 
 /**
@@ -18,11 +21,41 @@ public final class StubPhone implements AutoCloseable {
     public static final String PHONE = "+919876543210";
     private static final TemplateSpec AUTH1 = TemplateSpec.of("auth1", "en_US");
 
-    private final KaleyraStub stub = KaleyraStub.start();
-    private final KaleyraClient client = stub.clientBuilder().build();
+    private static final String SMS_PREFIX = "Your login code: ";
+
+    private final KaleyraStub stub;
+    private final KaleyraClient client;
 
     /** Starts a stub and a client for it. */
-    public StubPhone() {}
+    public StubPhone() {
+        this(KaleyraStub.start());
+    }
+
+    /** A phone played by {@code stub} (for example one that posts delivery callbacks), with a client for it. */
+    public StubPhone(KaleyraStub stub) {
+        this.stub = stub;
+        this.client = stub.clientBuilder().build();
+    }
+
+    /** Sends the code with the verifier's tag as {@code ref2}, as a generated {@code @Ref2} sender would. */
+    public TrackedCodeSender trackedSender() {
+        return (phone, code, tag) -> client.send(AuthMessage.builder(AUTH1).to(phone).otp(code).ref2(tag).build());
+    }
+
+    /** Sends the code by SMS through the same client, with a DLT template id as India requires. */
+    public CodeSender smsSender() {
+        return (phone, code) -> client.sendSms(SmsMessage.builder().to(phone).sender("WAOTPV")
+                .templateId("1207161234567890123").body(SMS_PREFIX + "{otp}").otp(code).build());
+    }
+
+    /** The code the phone got last by SMS; fails the test when none arrived. */
+    public String lastSmsCode() {
+        List<ReceivedSms> received = stub.receivedSms();
+        if (received.isEmpty()) {
+            throw new AssertionError("the stub received no SMS");
+        }
+        return received.get(received.size() - 1).body().substring(SMS_PREFIX.length());
+    }
 
     /** Sends the code as a generated {@code loginCode::send} would. */
     public CodeSender sender() {
