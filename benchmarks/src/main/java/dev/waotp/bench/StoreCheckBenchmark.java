@@ -1,8 +1,10 @@
 package dev.waotp.bench;
 
+import dev.waotp.verify.Channel;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.InMemoryVerificationStore;
 import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.NewCode;
 import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.spi.VerificationKey;
 import dev.waotp.verify.spi.VerificationStore;
@@ -100,8 +102,9 @@ public class StoreCheckBenchmark {
             storeKeys[i] = ("waotp:verify:" + PURPOSE + ":{" + phone + "}").getBytes(StandardCharsets.UTF_8);
             byte[] code = new byte[32];
             Arrays.fill(code, (byte) (1 + i % 255));
-            redisStore.start(verificationKeys[i], code, now, RULES);
-            memoryStore.start(verificationKeys[i], code, now, RULES);
+            NewCode sent = new NewCode(code, "bench-" + i, Channel.WHATSAPP);
+            redisStore.start(verificationKeys[i], sent, now, RULES);
+            memoryStore.start(verificationKeys[i], sent, now, RULES);
         }
         for (VerificationStore store : new VerificationStore[] {redisStore, memoryStore}) {
             if (!(check(store, 0) instanceof CheckResult.WrongCode)) {
