@@ -1,6 +1,8 @@
 package dev.waotp.spring;
 
 import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.Delivery;
+import dev.waotp.verify.FallbackResult;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationListener;
 import java.util.List;
@@ -41,5 +43,15 @@ final class CompositeVerificationListener implements VerificationListener {
     @Override
     public void checkFailed(RuntimeException error) {
         Listeners.tellEach(listeners, listener -> listener.checkFailed(error));
+    }
+
+    @Override
+    public void fellBack(FallbackResult result) {
+        Listeners.tellEach(listeners, listener -> listener.fellBack(result));
+    }
+
+    @Override
+    public void deliveryRecorded(Delivery delivery) {
+        Listeners.tellEach(listeners, listener -> listener.deliveryRecorded(delivery));
     }
 }

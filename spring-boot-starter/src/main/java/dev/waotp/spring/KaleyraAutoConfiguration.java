@@ -2,8 +2,6 @@ package dev.waotp.spring;
 
 import dev.waotp.KaleyraClient;
 import dev.waotp.SendListener;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@link KaleyraClient} from {@code waotp.kaleyra.*} (unless the application defines its own), and a
@@ -23,6 +22,14 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(KaleyraProperties.class)
 @Import(AutoConfiguredAuthTemplatesRegistrar.class)
 public final class KaleyraAutoConfiguration {
+    /**
+     * Checks every {@code waotp.*} property before any bean reads one, so that a placeholder whose variable
+     * is not set stops the start-up instead of becoming a value.
+     */
+    KaleyraAutoConfiguration(Environment environment) {
+        UnresolvedPlaceholders.check(environment, "waotp");
+    }
+
     /** The client, shared by every sender bean; it tells every {@link SendListener} bean how each send ended. */
     @Bean
     @ConditionalOnMissingBean
@@ -32,19 +39,15 @@ public final class KaleyraAutoConfiguration {
 
     /**
      * Actuator shows no property values unless told to ({@code management.endpoint.*.show-values}); when
-     * it is, this keeps the API key, the verifier's secret and the callback credentials hidden in {@code configprops} and
-     * {@code env}, whatever form their names take there (api-key, apiKey, WAOTP_KALEYRA_APIKEY).
+     * it is, this keeps the API key, the verifier's secrets and the callback credentials hidden in
+     * {@code configprops} and {@code env}, by name and by value.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SanitizingFunction.class)
     static class SecretsSanitizing {
-        private static final Set<String> SECRETS = Set.of("waotpkaleyraapikey", "waotpverifysecret",
-                "waotpcallbacksbasicpassword", "waotpcallbacksbearertoken", "waotpcallbacksheadervalue");
-
         @Bean
-        SanitizingFunction waotpSecretsSanitizingFunction() {
-            return SanitizingFunction.sanitizeValue().ifKeyMatches(key -> SECRETS.contains(
-                    key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "")));
+        SanitizingFunction waotpSecretsSanitizingFunction(Environment environment) {
+            return new SecretsSanitizingFunction(environment);
         }
     }
 }

@@ -6,8 +6,8 @@ import dev.waotp.KaleyraClientBuilder;
 import dev.waotp.RetryPolicy;
 import dev.waotp.SendListener;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.PropertyMapper;
 
 /**
  * Builds the client from {@link KaleyraProperties}. Every problem becomes a {@link WaotpStartupException}
@@ -45,17 +45,18 @@ final class KaleyraClientFactory {
                     .sid(properties.sid())
                     .apiKey(properties.apiKey())
                     .businessNumber(properties.businessNumber())
+                    .connectTimeout(properties.connectTimeout())
+                    .readTimeout(properties.readTimeout())
+                    .writeTimeout(properties.writeTimeout())
+                    .callTimeout(properties.callTimeout())
+                    .deadline(properties.deadline())
+                    .maxConcurrentRequests(properties.maxConcurrentRequests())
                     .retryPolicy(retryPolicy(properties.retry()))
                     .listener(listener);
-            ifSet(properties.region(), builder::region);
-            ifSet(properties.baseUrl(), builder::baseUrl);
-            ifSet(properties.wabaId(), builder::wabaId);
-            ifSet(properties.connectTimeout(), builder::connectTimeout);
-            ifSet(properties.readTimeout(), builder::readTimeout);
-            ifSet(properties.writeTimeout(), builder::writeTimeout);
-            ifSet(properties.callTimeout(), builder::callTimeout);
-            ifSet(properties.deadline(), builder::deadline);
-            ifSet(properties.maxConcurrentRequests(), builder::maxConcurrentRequests);
+            PropertyMapper map = PropertyMapper.get();
+            map.from(properties.region()).to(builder::region);
+            map.from(properties.baseUrl()).to(builder::baseUrl);
+            map.from(properties.wabaId()).to(builder::wabaId);
             return builder.build();
         } catch (InvalidInputException e) {
             throw invalid(WaotpStartupException.kebabCase(e.field()), e.rule(), e);
@@ -64,21 +65,14 @@ final class KaleyraClientFactory {
 
     private static RetryPolicy retryPolicy(KaleyraProperties.Retry retry) {
         try {
-            RetryPolicy.Builder builder = RetryPolicy.builder();
-            ifSet(retry.maxAttempts(), builder::maxAttempts);
-            ifSet(retry.initialBackoff(), builder::initialBackoff);
-            ifSet(retry.maxBackoff(), builder::maxBackoff);
-            ifSet(retry.retryUnconfirmed(), builder::retryUnconfirmed);
-            return builder.build();
+            return RetryPolicy.builder()
+                    .maxAttempts(retry.maxAttempts())
+                    .initialBackoff(retry.initialBackoff())
+                    .maxBackoff(retry.maxBackoff())
+                    .retryUnconfirmed(retry.retryUnconfirmed())
+                    .build();
         } catch (InvalidInputException e) {
             throw invalid("retry." + WaotpStartupException.kebabCase(e.field()), e.rule(), e);
-        }
-    }
-
-    /** Calls {@code setter} only for a property that is set, so that unset ones keep the builder's default. */
-    static <T> void ifSet(@Nullable T value, Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
         }
     }
 

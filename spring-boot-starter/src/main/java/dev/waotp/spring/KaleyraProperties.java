@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The {@code waotp.kaleyra.*} properties the {@link dev.waotp.KaleyraClient} bean is built from. Settings
- * left unset keep the client's own defaults. Public for Spring's binder and the IDE metadata only.
+ * The {@code waotp.kaleyra.*} properties the {@link dev.waotp.KaleyraClient} bean is built from. The
+ * defaults are the client builder's own, declared here so that the IDE metadata shows them;
+ * {@code ConfigurationMetadataTest} keeps the two equal. Public for Spring's binder and the metadata only.
  *
  * @param sid Account SID, shown beside the API key on kaleyra.io. Required.
  * @param apiKey API key of the account, sent in the api-key header only. Required; set it from the
@@ -21,15 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param wabaId WhatsApp Business Account id, letters and digits: the account whose template statuses
  *     the waotp health indicator reads from Kaleyra. Without it the indicator hears of statuses only
  *     through TemplateStatuses.update.
- * @param connectTimeout How long to wait for a connection; the client's default is 10 seconds.
- * @param readTimeout How long to wait for each read of the answer; the client's default is 20 seconds.
- * @param writeTimeout How long to wait for each write of the request; the client's default is 20 seconds.
- * @param callTimeout The most one attempt may take from start to answer; the client's default is 30
- *     seconds.
- * @param deadline The most one send may take, every attempt and wait included; the client's default is
- *     30 seconds.
- * @param maxConcurrentRequests How many async sends may be in flight at once, 1 to 1024; the client's
- *     default is 64.
+ * @param connectTimeout How long to wait for a connection.
+ * @param readTimeout How long to wait for each read of the answer.
+ * @param writeTimeout How long to wait for each write of the request.
+ * @param callTimeout The most one attempt may take from start to answer.
+ * @param deadline The most one send may take, every attempt and wait included.
+ * @param maxConcurrentRequests How many async sends may be in flight at once, 1 to 1024.
  * @param retry Which failed sends are tried again.
  */
 @ConfigurationProperties("waotp.kaleyra")
@@ -40,12 +38,12 @@ public record KaleyraProperties(
         @Nullable String baseUrl,
         @Nullable String businessNumber,
         @Nullable String wabaId,
-        @Nullable Duration connectTimeout,
-        @Nullable Duration readTimeout,
-        @Nullable Duration writeTimeout,
-        @Nullable Duration callTimeout,
-        @Nullable Duration deadline,
-        @Nullable Integer maxConcurrentRequests,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue("10s") Duration writeTimeout,
+        @DefaultValue("10s") Duration callTimeout,
+        @DefaultValue("30s") Duration deadline,
+        @DefaultValue("64") int maxConcurrentRequests,
         @DefaultValue Retry retry) {
 
     /** Names the settings but never shows the API key. */
@@ -59,16 +57,15 @@ public record KaleyraProperties(
      * The {@code waotp.kaleyra.retry.*} properties. Only 5xx answers and connection failures are retried,
      * never a 4xx.
      *
-     * @param maxAttempts Attempts in all, the first included, 1 (no retry) to 10; the client's default is 3.
-     * @param initialBackoff Wait before the first retry, doubled for each further one; the client's default
-     *     is 200 ms.
-     * @param maxBackoff Longest wait between attempts; the client's default is 2 seconds.
+     * @param maxAttempts Attempts in all, the first included, 1 (no retry) to 10.
+     * @param initialBackoff Wait before the first retry, doubled for each further one.
+     * @param maxBackoff Longest wait between attempts.
      * @param retryUnconfirmed Whether to retry when the request may have reached Kaleyra but no answer
-     *     came, which can deliver a code twice; the client's default is true.
+     *     came, which can deliver a code twice.
      */
     public record Retry(
-            @Nullable Integer maxAttempts,
-            @Nullable Duration initialBackoff,
-            @Nullable Duration maxBackoff,
-            @Nullable Boolean retryUnconfirmed) {}
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2s") Duration maxBackoff,
+            @DefaultValue("true") boolean retryUnconfirmed) {}
 }

@@ -1,54 +1,74 @@
 package dev.waotp.spring;
 
-import dev.waotp.verify.RateLimiter;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.InvalidInputException;
 import dev.waotp.verify.VerificationStoreException;
-import dev.waotp.verify.redis.RedisRateLimiter;
+import dev.waotp.verify.redis.RedisRateLimitStorage;
 import dev.waotp.verify.redis.RedisVerificationStore;
-import io.lettuce.core.AbstractRedisClient;
-import java.util.function.Function;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * With {@code waotp-verify-redis} on the class path and a Lettuce connection factory in the application
- * (Spring Boot's, from {@code spring.data.redis.*}, or its own), the verifier keeps codes and rate limits
- * in that Redis, through the factory's own Lettuce client: no second client, pool or configuration.
- * Each store opens one connection of its own on that client and closes it with the context.
+ * With {@code waotp-verify-redis} on the class path, a Lettuce connection factory in the application
+ * (Spring Boot's, from {@code spring.data.redis.*}, or its own) and {@code waotp.verify.store} redis or
+ * unset, the verifier keeps codes and rate limits in that Redis, through the factory's own Lettuce client:
+ * no second client, pool or configuration. Each opens one connection of its own on that client and closes
+ * it with the context. Several Lettuce factories need one marked {@code @Primary}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass({RedisVerificationStore.class, LettuceConnectionFactory.class})
+@ConditionalOnProperty(prefix = "waotp.verify", name = "store", havingValue = "redis", matchIfMissing = true)
 @ConditionalOnBean(LettuceConnectionFactory.class)
 class RedisVerificationConfiguration {
     private static final String UNREACHABLE_FIX = "Start Redis or correct the spring.data.redis.* properties;"
-            + " or, for a single instance, remove waotp-verify-redis to keep codes in memory.";
+            + " or set waotp.verify.store=memory if the application runs as a single instance.";
 
     @Bean
     @ConditionalOnMissingBean
-    VerificationStore redisVerificationStore(LettuceConnectionFactory redis) {
-        return connect(redis, "store", RedisVerificationStore::create);
+    VerificationStore redisVerificationStore(ListableBeanFactory beans, VerifierProperties properties) {
+        LettuceConnectionFactory redis = lettuce(beans);
+        return connect("store", () -> RedisVerificationStore.builder(redis.getRequiredNativeClient())
+                .keyPrefix(properties.redis().keyPrefix() + "verify:")
+                .build());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimiter redisRateLimiter(LettuceConnectionFactory redis) {
-        return connect(redis, "rate limiter", RedisRateLimiter::create);
+    RateLimitStorage redisRateLimitStorage(ListableBeanFactory beans, VerifierProperties properties) {
+        LettuceConnectionFactory redis = lettuce(beans);
+        return connect("rate limit storage", () -> RedisRateLimitStorage.builder(redis.getRequiredNativeClient())
+                .keyPrefix(properties.redis().keyPrefix() + "limit:")
+                .build());
     }
 
-    /** A factory that does not start early is started here, since its client is needed now. */
-    private static <T> T connect(LettuceConnectionFactory redis, String what, Function<AbstractRedisClient, T> open) {
+    /** The one factory; one that does not start early is started here, since its client is needed now. */
+    private static LettuceConnectionFactory lettuce(ListableBeanFactory beans) {
+        LettuceConnectionFactory redis = SingleBean.of(beans, LettuceConnectionFactory.class, "Redis connection");
+        if (redis == null) {
+            throw new IllegalStateException("@ConditionalOnBean(LettuceConnectionFactory.class) held, yet none");
+        }
         if (!redis.isRunning()) {
             redis.start();
         }
+        return redis;
+    }
+
+    private static <T> T connect(String what, Supplier<T> open) {
         try {
-            return open.apply(redis.getRequiredNativeClient());
+            return open.get();
+        } catch (InvalidInputException e) {
+            throw WaotpStartupException.invalidProperty("waotp.verify.redis.key-prefix", e.rule(), null, e);
         } catch (VerificationStoreException e) {
-            throw new WaotpStartupException("The Verifier's Redis " + what + " failed to start: " + e.getMessage() + ".",
-                    UNREACHABLE_FIX, e);
+            throw new WaotpStartupException(
+                    "The Verifier's Redis " + what + " failed to start: " + e.getMessage() + ".", UNREACHABLE_FIX, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.waotp.spring;
 
 import dev.waotp.AuthTemplate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -27,6 +28,6 @@ final class RegisteredTemplates {
 
     /** The one place that reads an annotation's languages: one key per language the template is sent in. */
     static List<TemplateKey> of(AuthTemplate template) {
-        return List.of(new TemplateKey(template.name(), template.lang()));
+        return Arrays.stream(template.lang()).map(lang -> new TemplateKey(template.name(), lang)).toList();
     }
 }

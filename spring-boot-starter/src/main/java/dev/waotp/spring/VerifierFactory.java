@@ -1,18 +1,15 @@
 package dev.waotp.spring;
 
-import static dev.waotp.spring.KaleyraClientFactory.ifSet;
-
 import dev.waotp.InvalidInputException;
 import dev.waotp.verify.CodeSender;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.Verifier;
-import dev.waotp.verify.VerifierBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Builds the verifier from {@link VerifyProperties}. Every problem becomes a {@link WaotpStartupException}
+ * Builds the verifier from {@link VerifierProperties}. Every problem becomes a {@link WaotpStartupException}
  * that names the property and says how to fix it.
  */
 final class VerifierFactory {
@@ -21,33 +18,63 @@ final class VerifierFactory {
             + " on every instance, for example the output of \"openssl rand -base64 48\" in the environment"
             + " variable WAOTP_VERIFY_SECRET.";
 
+    private static final String LIFETIME_FIX = "Set waotp.verify.lifetime to 10m or less, or"
+            + " waotp.verify.lifetime-beyond-nist=true to allow more against NIST SP 800-63B-4's advice.";
+
     private VerifierFactory() {}
 
-    /** A builder with the properties and the sender set; the caller adds the store, limiter and listener. */
-    static VerifierBuilder builder(VerifyProperties properties, CodeSender sender) {
+    /** A builder with the properties and the sender set; the caller adds the storage and the listener. */
+    static Verifier.Builder builder(VerifierProperties properties, CodeSender sender) {
         String secret = properties.secret();
         if (secret == null || secret.isEmpty()) {
             throw WaotpStartupException.invalidProperty(PREFIX + "secret", "is required", SECRET_FIX, null);
         }
         try {
-            VerifierBuilder builder = Verifier.builder().sender(sender).rateLimits(rateLimits(properties.limits()));
-            builder.secret(secret.getBytes(StandardCharsets.UTF_8));
-            ifSet(properties.codeLength(), builder::codeLength);
-            ifSet(properties.alphabet(), builder::alphabet);
-            ifSet(properties.lifetime(), builder::lifetime);
-            ifSet(properties.maxAttempts(), builder::maxAttempts);
-            ifSet(properties.resendAfter(), builder::resendAfter);
-            ifSet(properties.maxSends(), builder::maxSends);
-            ifSet(properties.storeTimeout(), builder::storeTimeout);
-            return builder;
+            return Verifier.builder()
+                    .sender(sender)
+                    .secret(bytes(secret))
+                    .previousSecrets(properties.previousSecrets().stream().map(VerifierFactory::bytes).toList())
+                    .rateLimits(rateLimits(properties.limits()))
+                    .codeLength(properties.codeLength())
+                    .alphabet(properties.alphabet())
+                    .lifetimeBeyondNist(properties.lifetimeBeyondNist())
+                    .lifetime(properties.lifetime())
+                    .maxAttempts(properties.maxAttempts())
+                    .maxFailures(properties.maxFailures())
+                    .lockout(properties.lockout())
+                    .resendAfter(properties.resendAfter())
+                    .maxSends(properties.maxSends())
+                    .storeTimeout(properties.storeTimeout());
         } catch (InvalidInputException e) {
-            String property = WaotpStartupException.kebabCase(e.field());
-            throw WaotpStartupException.invalidProperty(
-                    PREFIX + property, e.rule(), property.equals("secret") ? SECRET_FIX : null, e);
+            throw invalid(e);
         }
     }
 
-    private static RateLimits rateLimits(VerifyProperties.Limits limits) {
+    /** Builds the verifier, naming the property of any setting the builder refuses as a whole. */
+    static Verifier build(Verifier.Builder builder) {
+        try {
+            return builder.build();
+        } catch (InvalidInputException e) {
+            throw invalid(e);
+        }
+    }
+
+    private static WaotpStartupException invalid(InvalidInputException e) {
+        String property = WaotpStartupException.kebabCase(e.field());
+        if (property.equals("lifetime")) {
+            // The rule ends with the builder's way out; the property's is in the fix.
+            return WaotpStartupException.invalidProperty(PREFIX + property,
+                    e.rule().replace("; lifetimeBeyondNist(true) allows more", ""), LIFETIME_FIX, e);
+        }
+        return WaotpStartupException.invalidProperty(
+                PREFIX + property, e.rule(), property.equals("secret") ? SECRET_FIX : null, e);
+    }
+
+    private static byte[] bytes(String secret) {
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static RateLimits rateLimits(VerifierProperties.Limits limits) {
         RateLimits.Builder builder = RateLimits.builder();
         limit(builder, RateLimit.PHONE, "per-phone", limits.perPhone());
         limit(builder, RateLimit.CALLER, "per-caller", limits.perCaller());
@@ -57,7 +84,7 @@ final class VerifierFactory {
 
     /** A count or period left unset keeps the default limit's. */
     private static void limit(RateLimits.Builder builder, RateLimit limit, String property,
-            VerifyProperties.Limit settings) {
+            VerifierProperties.Limit settings) {
         if (!settings.enabled()) {
             builder.without(limit);
             return;

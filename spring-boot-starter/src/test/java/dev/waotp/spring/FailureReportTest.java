@@ -2,6 +2,7 @@ package dev.waotp.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +44,29 @@ class FailureReportTest {
                 """)
                 .doesNotContain("at dev.waotp.")
                 .doesNotContain("Application run failed");
+    }
+
+    @Test
+    void theReadmesPlaceholderWithTheVariableUnsetIsReportedNamingTheVariable(CapturedOutput output) {
+        assumeTrue(System.getenv("KALEYRA_API_KEY") == null, "KALEYRA_API_KEY is set where the tests run");
+        SpringApplication application = new SpringApplication(App.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--waotp.kaleyra.sid=HXAP16XXXXXX97IN",
+                "--waotp.kaleyra.api-key=${KALEYRA_API_KEY}", "--waotp.kaleyra.business-number=+919876543210",
+                "--waotp.kaleyra.region=IN"))
+                .hasRootCauseInstanceOf(WaotpStartupException.class);
+
+        assertThat(output.getOut()).contains("""
+                Description:
+
+                The property waotp.kaleyra.api-key is ${KALEYRA_API_KEY}, but KALEYRA_API_KEY is not set.
+
+                Action:
+
+                Set the environment variable KALEYRA_API_KEY (or a property of that name) where the application \
+                starts, or change waotp.kaleyra.api-key.
+                """);
     }
 
     @Test

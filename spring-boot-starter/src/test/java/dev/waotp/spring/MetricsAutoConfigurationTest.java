@@ -110,6 +110,24 @@ class MetricsAutoConfigurationTest extends StubbedKaleyra {
     }
 
     @Test
+    void lockedStartsAndChecksAreCountedAsLocked() {
+        runner.withPropertyValues("waotp.verify.max-failures=1", "waotp.verify.lockout=5m").run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            Verifier verifier = context.getBean(Verifier.class);
+
+            assertThat(verifier.start(PHONE, "203.0.113.7")).isInstanceOf(StartResult.Sent.class);
+            assertThat(verifier.check(PHONE, wrong(lastCodeSentTo(PHONE)))).isInstanceOf(CheckResult.Locked.class);
+            assertThat(verifier.check(PHONE, lastCodeSentTo(PHONE))).isInstanceOf(CheckResult.Locked.class);
+            assertThat(verifier.start(PHONE, "203.0.113.7")).isInstanceOf(StartResult.Locked.class);
+
+            assertThat(registry.get(VerificationMetrics.CHECKS).tag("outcome", "locked").counter().count())
+                    .isEqualTo(2);
+            assertThat(registry.get(VerificationMetrics.STARTS).tag("outcome", "locked").counter().count())
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
     void withoutMicrometerThereAreNoListeners() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class,

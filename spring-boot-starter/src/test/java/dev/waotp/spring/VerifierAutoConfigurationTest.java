@@ -9,13 +9,13 @@ import dev.waotp.spring.async.AsyncOnlyCode;
 import dev.waotp.spring.other.SignupCode;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.CodeSender;
-import dev.waotp.verify.InMemoryRateLimiter;
+import dev.waotp.verify.InMemoryRateLimitStorage;
 import dev.waotp.verify.InMemoryVerificationStore;
-import dev.waotp.verify.RateLimiter;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationListener;
-import dev.waotp.verify.VerificationStore;
 import dev.waotp.verify.Verifier;
+import dev.waotp.verify.spi.RateLimitStorage;
+import dev.waotp.verify.spi.VerificationStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +28,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 @ExtendWith(OutputCaptureExtension.class)
 class VerifierAutoConfigurationTest extends StubbedKaleyra {
@@ -54,7 +55,7 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
                     assertThat(message.templateName()).isEqualTo("auth1"));
             assertThat(verifier.check(PHONE, code)).isInstanceOf(CheckResult.Approved.class);
             assertThat(output).contains("waotp Verifier: codes sent through loginCode (LoginCode.send);"
-                    + " pending codes kept in memory, for this instance only; starts limited in memory,"
+                    + " pending codes kept in memory, for this instance only; rate limits kept in memory,"
                     + " for this instance only");
         });
     }
@@ -173,11 +174,72 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
     void storeAndRateLimiterBeansAreUsedAndNamedInTheLog(CapturedOutput output) {
         runner.withPropertyValues("waotp.verify.secret=" + SECRET)
                 .withBean(VerificationStore.class, InMemoryVerificationStore::new)
-                .withBean(RateLimiter.class, InMemoryRateLimiter::new)
+                .withBean(RateLimitStorage.class, InMemoryRateLimitStorage::new)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(output).contains("pending codes kept by InMemoryVerificationStore;"
-                            + " starts limited by InMemoryRateLimiter");
+                            + " rate limits kept by InMemoryRateLimitStorage");
+                });
+    }
+
+    @Test
+    void aPreviousSecretKeepsCodesSentBeforeTheRotation() {
+        InMemoryVerificationStore shared = new InMemoryVerificationStore();
+        String rotated = "a-new-secret-of-at-least-32-bytes-0123456789";
+        ApplicationContextRunner sharing = runner.withBean(VerificationStore.class, () -> shared);
+        sharing.withPropertyValues("waotp.verify.secret=" + SECRET)
+                .run(context -> context.getBean(Verifier.class).start(PHONE, "203.0.113.7"));
+        String code = lastCodeSentTo(PHONE);
+
+        sharing.withPropertyValues("waotp.verify.secret=" + rotated)
+                .run(context -> assertThat(context.getBean(Verifier.class).check(PHONE, code))
+                        .isInstanceOf(CheckResult.WrongCode.class));
+        sharing.withPropertyValues("waotp.verify.secret=" + rotated, "waotp.verify.previous-secrets=" + SECRET)
+                .run(context -> assertThat(context.getBean(Verifier.class).check(PHONE, code))
+                        .isInstanceOf(CheckResult.Approved.class));
+    }
+
+    @Test
+    void aShortPreviousSecretIsNamedWithItsIndex() {
+        runner.withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.previous-secrets[0]=" + SECRET,
+                "waotp.verify.previous-secrets[1]=too-short-secret")
+                .run(context -> assertThat(assertAnalysis(context,
+                        "The property waotp.verify.previous-secrets[1] must be at least 32 bytes, was 16 bytes.",
+                        "Correct waotp.verify.previous-secrets[1] in the application's configuration.")
+                        .getDescription()).doesNotContain("too-short-secret"));
+    }
+
+    @Test
+    void aLifetimeOverTenMinutesNeedsLifetimeBeyondNist() {
+        runner.withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.lifetime=15m")
+                .run(context -> assertAnalysis(context,
+                        "The property waotp.verify.lifetime must be at most 10 minutes (NIST SP 800-63B-4 for"
+                                + " out-of-band secrets), was PT15M.",
+                        "Set waotp.verify.lifetime to 10m or less, or waotp.verify.lifetime-beyond-nist=true to"
+                                + " allow more against NIST SP 800-63B-4's advice."));
+        runner.withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.lifetime=15m",
+                "waotp.verify.lifetime-beyond-nist=true")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Verifier.class));
+    }
+
+    @Test
+    void codesWeakerThanTwentyBitsAreNamedWithTheirProperty() {
+        runner.withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.code-length=5")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(new WaotpFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                            .startsWith("The property waotp.verify.code-length ");
+                });
+    }
+
+    @Test
+    void customizersHaveTheLastWordInOrder() {
+        runner.withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.code-length=8")
+                .withBean("second", VerifierBuilderCustomizer.class, () -> new OrderedCustomizer(2, 10))
+                .withBean("first", VerifierBuilderCustomizer.class, () -> new OrderedCustomizer(1, 9))
+                .run(context -> {
+                    context.getBean(Verifier.class).start(PHONE, "203.0.113.7");
+                    assertThat(lastCodeSentTo(PHONE)).hasSize(10);
                 });
     }
 
@@ -221,6 +283,19 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
     void withoutWaotpVerifyThereIsNoVerifierAndNoSecretIsNeeded() {
         runner.withClassLoader(new FilteredClassLoader(Verifier.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("verifier"));
+    }
+
+    /** Sets the code length, so that the one applied last shows in the code sent. */
+    private record OrderedCustomizer(int order, int codeLength) implements VerifierBuilderCustomizer, Ordered {
+        @Override
+        public void customize(Verifier.Builder builder) {
+            builder.codeLength(codeLength);
+        }
+
+        @Override
+        public int getOrder() {
+            return order;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -169,6 +169,22 @@ public final class KaleyraStub implements AutoCloseable {
     }
 
     /**
+     * The code the phone {@code phone} got last on WhatsApp, as the user would read it: the one place tests
+     * (and samples) read "the code the stub phone received".
+     *
+     * @throws IllegalStateException when no accepted message went to {@code phone}
+     */
+    public String lastCodeSentTo(String phone) {
+        List<ReceivedMessage> received = received();
+        for (int i = received.size() - 1; i >= 0; i--) {
+            if (received.get(i).recipients().contains(phone)) {
+                return received.get(i).otp();
+            }
+        }
+        throw new IllegalStateException("the stub accepted no message to " + phone);
+    }
+
+    /**
      * Every SMS ({@code POST /v1/<sid>/messages}) answered 202 since the start or the last
      * {@link #reset()}, oldest first.
      */

@@ -55,6 +55,18 @@ class KaleyraStubTest {
     }
 
     @Test
+    void theLastCodeSentToAPhoneIsWhatThatPhoneWouldShow() {
+        client.send(AuthMessage.builder(AUTH1).to("+919876543210").otp("111111").build());
+        client.send(AuthMessage.builder(AUTH1).to("+919876543211").otp("222222").build());
+        client.send(AuthMessage.builder(AUTH1).to("+919876543210").otp("333333").build());
+
+        assertThat(stub.lastCodeSentTo("+919876543210")).isEqualTo("333333");
+        assertThat(stub.lastCodeSentTo("+919876543211")).isEqualTo("222222");
+        assertThatThrownBy(() -> stub.lastCodeSentTo("+919800000000"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no message to +919800000000");
+    }
+
+    @Test
     void startsOnLoopbackWithTheDefaultAccount() {
         assertThat(stub.baseUrl()).matches("http://127\\.0\\.0\\.1:[0-9]+/");
         assertThat(stub.sid()).isEqualTo(KaleyraStub.DEFAULT_SID);

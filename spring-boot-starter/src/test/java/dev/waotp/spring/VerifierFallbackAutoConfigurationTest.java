@@ -1,0 +1,113 @@
+package dev.waotp.spring;
+
+import static dev.waotp.spring.KaleyraAutoConfigurationTest.assertAnalysis;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waotp.DeliveryState;
+import dev.waotp.DeliveryStatus;
+import dev.waotp.spring.app.TestApplication;
+import dev.waotp.spring.tracked.TrackedCode;
+import dev.waotp.verify.Channel;
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.Delivery;
+import dev.waotp.verify.FallbackResult;
+import dev.waotp.verify.SmsFallback;
+import dev.waotp.verify.Verifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The verifier tracks delivery through a sender's {@code @Ref2}, and falls back to SMS as {@code waotp.sms.*} says. */
+class VerifierFallbackAutoConfigurationTest extends StubbedKaleyra {
+    private static final String PHONE = "+919876543210";
+    private static final String[] SMS = {"waotp.sms.sender=WAOTPS", "waotp.sms.template-id=1207161234567890123",
+        "waotp.sms.allowed-country-codes=91,65", "waotp.sms.body=Your code: {otp}"};
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class, VerifierAutoConfiguration.class,
+                    WaotpMetricsAutoConfiguration.class))
+            .withUserConfiguration(TestApplication.class, Tracked.class)
+            .withPropertyValues(kaleyraProperties())
+            .withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.sender=trackedCode");
+
+    @Test
+    void aSenderWithARef2TagIsTrackedAndItsCallbacksReachThePendingCode() {
+        runner.run(context -> {
+            Verifier verifier = context.getBean(Verifier.class);
+            verifier.start(PHONE, "203.0.113.7");
+            String tag = stub.received().get(0).ref2();
+
+            verifier.onStatus(new DeliveryStatus(DeliveryState.DELIVERED, "wamid.1", "1", PHONE.substring(1), null,
+                    null, null, null, null, tag));
+
+            assertThat(tag).startsWith("waotp.default.");
+            assertThat(verifier.delivery(PHONE)).hasValue(new Delivery(Channel.WHATSAPP, DeliveryState.DELIVERED));
+            assertThat(context).doesNotHaveBean(SmsFallback.class);
+        });
+    }
+
+    @Test
+    void smsPropertiesTurnTheFallbackOnAndAFailedCallbackSendsTheCodeBySms() {
+        runner.withPropertyValues(SMS).run(context -> {
+            Verifier verifier = context.getBean(Verifier.class);
+            verifier.start(PHONE, "203.0.113.7");
+            String tag = stub.received().get(0).ref2();
+
+            verifier.onStatus(new DeliveryStatus(DeliveryState.FAILED, "wamid.1", "1", PHONE.substring(1), null,
+                    "131026", "Message undeliverable", null, null, tag));
+
+            assertThat(stub.receivedSms()).singleElement().satisfies(sms -> {
+                assertThat(sms.sender()).isEqualTo("WAOTPS");
+                assertThat(sms.templateId()).isEqualTo("1207161234567890123");
+            });
+            String code = stub.receivedSms().get(0).body().substring("Your code: ".length());
+            assertThat(verifier.check(PHONE, code)).isEqualTo(new CheckResult.Approved());
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(meters.get(VerificationMetrics.FALLBACKS).tag("reason", "delivery_failed")
+                    .tag("outcome", "sent").counter().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aRefusedFallbackIsCountedByItsRefusal() {
+        runner.withPropertyValues(SMS).run(context -> {
+            Verifier verifier = context.getBean(Verifier.class);
+
+            FallbackResult result = verifier.resendBySms("+449876543210", "203.0.113.7");
+
+            assertThat(result).isInstanceOfSatisfying(FallbackResult.Refused.class, refused ->
+                    assertThat(refused.refusal()).isEqualTo(FallbackResult.Refusal.COUNTRY_NOT_ALLOWED));
+            assertThat(context.getBean(MeterRegistry.class).get(VerificationMetrics.FALLBACKS)
+                    .tag("reason", "asked").tag("outcome", "country_not_allowed").counter().count()).isEqualTo(1);
+            assertThat(stub.receivedSms()).isEmpty();
+        });
+    }
+
+    @Test
+    void anSmsSenderWithNoAllowedCountryStopsTheStartUp() {
+        runner.withPropertyValues("waotp.sms.sender=WAOTPS").run(context -> assertAnalysis(context,
+                "The property waotp.sms.allowed-country-codes is empty, so no SMS could go anywhere.",
+                "List the country calling codes you serve, for example waotp.sms.allowed-country-codes=91,65,"
+                        + " or remove waotp.sms.sender to turn the SMS fallback off."));
+    }
+
+    @Test
+    void anIndianOtpRouteWithoutADltTemplateIdStopsTheStartUpNamingTheProperty() {
+        runner.withPropertyValues("waotp.sms.sender=WAOTPS", "waotp.sms.allowed-country-codes=91")
+                .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
+                        "waotp.sms.template-id is required for type OTP to an Indian number (+91)"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAuthTemplates(basePackageClasses = TrackedCode.class)
+    static class Tracked {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+}
