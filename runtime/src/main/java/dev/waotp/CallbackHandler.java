@@ -1,5 +1,6 @@
 package dev.waotp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives Kaleyra's delivery status callbacks without a web framework: give it the request's
- * headers and body, answer with {@link CallbackResult#httpStatus()}. It checks the configured
- * credentials first (in constant time; a body is not even read without them), then reads the body,
- * then tells every {@link DeliveryListener}. A callback that is refused changes nothing.
+ * Receives Kaleyra's delivery status callbacks, and its template-status callbacks posted to the same
+ * endpoint, without a web framework: give it the request's headers and body, answer with
+ * {@link CallbackResult#httpStatus()}. It checks the configured credentials first (in constant time; a
+ * body is not even read without them), then reads the body, then tells every {@link DeliveryListener}
+ * of a delivery status, or every {@link TemplateStatusListener} of a template's status (a body with
+ * {@code message_template_name}, see {@link TemplateStatusUpdate}). A callback that is refused changes
+ * nothing.
  *
  * <pre>{@code
  * CallbackHandler handler = CallbackHandler.builder()
@@ -41,10 +45,12 @@ public final class CallbackHandler {
 
     private final CallbackCredentials credentials;
     private final List<DeliveryListener> listeners;
+    private final List<TemplateStatusListener> templateStatusListeners;
 
     private CallbackHandler(Builder builder) {
         this.credentials = builder.credentials();
         this.listeners = List.copyOf(builder.listeners);
+        this.templateStatusListeners = List.copyOf(builder.templateStatusListeners);
     }
 
     /** A builder; credentials (or an explicit {@link Builder#open()}) are required. */
@@ -57,7 +63,8 @@ public final class CallbackHandler {
      *
      * @param headers the request's headers, names in any case
      * @param body the request's body as it arrived
-     * @return {@link CallbackResult.Accepted} after every listener heard its statuses, or
+     * @return {@link CallbackResult.Accepted} after every listener heard its statuses (or its
+     *     template's status), or
      *     {@link CallbackResult.Rejected} when nothing was done
      * @throws RuntimeException whatever a listener threw; let the server answer 5xx, so Kaleyra retries
      */
@@ -81,16 +88,27 @@ public final class CallbackHandler {
     public CallbackResult handle(Function<String, @Nullable List<String>> headers, byte[] body) {
         Objects.requireNonNull(body, "body");
         if (!credentials.matches(name -> headers.apply(name))) {
-            log.warn("Refused a delivery callback: credentials missing or wrong");
+            log.warn("Refused a callback: credentials missing or wrong");
             return new CallbackResult.Rejected(CallbackResult.Reason.UNAUTHENTICATED);
         }
         if (body.length > MAX_BODY_BYTES) {
-            log.warn("Refused a delivery callback: body of {} bytes is over {}", body.length, MAX_BODY_BYTES);
+            log.warn("Refused a callback: body of {} bytes is over {}", body.length, MAX_BODY_BYTES);
             return new CallbackResult.Rejected(CallbackResult.Reason.MALFORMED);
         }
+        JsonNode root;
+        try {
+            root = DeliveryStatusParser.read(body);
+        } catch (DeliveryStatusParser.Malformed e) {
+            log.warn("Refused a callback: {}", e.getMessage());
+            return new CallbackResult.Rejected(CallbackResult.Reason.MALFORMED);
+        }
+        return TemplateStatusParser.isTemplateStatus(root) ? templateStatus(root) : deliveryStatuses(root);
+    }
+
+    private CallbackResult deliveryStatuses(JsonNode root) {
         List<DeliveryStatus> statuses;
         try {
-            statuses = DeliveryStatusParser.parse(body);
+            statuses = DeliveryStatusParser.parse(root);
         } catch (DeliveryStatusParser.Malformed e) {
             log.warn("Refused a delivery callback: {}", e.getMessage());
             return new CallbackResult.Rejected(CallbackResult.Reason.MALFORMED);
@@ -103,13 +121,28 @@ public final class CallbackHandler {
         return new CallbackResult.Accepted(statuses);
     }
 
+    private CallbackResult templateStatus(JsonNode root) {
+        TemplateStatusUpdate update;
+        try {
+            update = TemplateStatusParser.parse(root);
+        } catch (DeliveryStatusParser.Malformed e) {
+            log.warn("Refused a template-status callback: {}", e.getMessage());
+            return new CallbackResult.Rejected(CallbackResult.Reason.MALFORMED);
+        }
+        for (TemplateStatusListener listener : templateStatusListeners) {
+            listener.onTemplateStatus(update);
+        }
+        return new CallbackResult.Accepted(List.of(), List.of(update));
+    }
+
     @Override
     public String toString() {
-        return "CallbackHandler{" + credentials + ", listeners=" + listeners.size() + "}";
+        return "CallbackHandler{" + credentials + ", listeners=" + listeners.size()
+                + ", templateStatusListeners=" + templateStatusListeners.size() + "}";
     }
 
     /**
-     * The credentials Kaleyra's callback profile sends and the listeners to tell. Every credential
+     * The credentials Kaleyra's callback profiles send and the listeners to tell. Every credential
      * set must be present on a callback. Values are never shown by {@code toString()}.
      */
     public static final class Builder {
@@ -120,6 +153,7 @@ public final class CallbackHandler {
         private @Nullable String headerValue;
         private boolean open;
         private final List<DeliveryListener> listeners = new ArrayList<>();
+        private final List<TemplateStatusListener> templateStatusListeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -155,6 +189,15 @@ public final class CallbackHandler {
         /** Adds a listener; they are told in the order added. */
         public Builder listener(DeliveryListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a listener of template-status callbacks; they are told in the order added. Without
+         * one, such a callback is still authenticated, read and answered 200, and changes nothing.
+         */
+        public Builder templateStatusListener(TemplateStatusListener listener) {
+            templateStatusListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

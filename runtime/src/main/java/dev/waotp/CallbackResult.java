@@ -11,14 +11,23 @@ public sealed interface CallbackResult permits CallbackResult.Accepted, Callback
     int httpStatus();
 
     /**
-     * The callback was authenticated and well formed; every listener heard its statuses.
+     * The callback was authenticated and well formed; every listener heard its statuses. A delivery
+     * callback carries delivery statuses, a template-status callback one template's status.
      *
-     * @param statuses the statuses the callback carried, in its order
+     * @param statuses the delivery statuses the callback carried, in its order
+     * @param templateStatuses the template status the callback carried, or none
      */
-    record Accepted(List<DeliveryStatus> statuses) implements CallbackResult {
-        /** Copies the list. */
+    record Accepted(List<DeliveryStatus> statuses, List<TemplateStatusUpdate> templateStatuses)
+            implements CallbackResult {
+        /** Copies the lists. */
         public Accepted {
             statuses = List.copyOf(statuses);
+            templateStatuses = List.copyOf(templateStatuses);
+        }
+
+        /** A delivery callback's result: its statuses, no template status. */
+        public Accepted(List<DeliveryStatus> statuses) {
+            this(statuses, List.of());
         }
 
         @Override

@@ -49,6 +49,11 @@ final class DeliveryStatusParser {
     }
 
     static List<DeliveryStatus> parse(byte[] body) throws Malformed {
+        return parse(read(body));
+    }
+
+    /** The body as one JSON object, read strictly; {@link TemplateStatusParser} reads the same tree. */
+    static JsonNode read(byte[] body) throws Malformed {
         JsonNode root;
         try {
             root = READER.readTree(body);
@@ -58,6 +63,10 @@ final class DeliveryStatusParser {
         if (root == null || !root.isObject()) {
             throw new Malformed("not a JSON object");
         }
+        return root;
+    }
+
+    static List<DeliveryStatus> parse(JsonNode root) throws Malformed {
         JsonNode extra = root.path("extra_info");
         if (!extra.isMissingNode() && !extra.isObject()) {
             throw new Malformed("extra_info is not an object");

@@ -28,6 +28,11 @@ final class CallbackPages {
         return sample("not-sent-daily-limit.txt");
     }
 
+    /** Kaleyra's template-status callback profile's variables, with the sample values its header states. */
+    static String templateStatus() throws IOException {
+        return sample("template-status.txt");
+    }
+
     /** Meta's status object for {@code status} (delivered, read, failed) in Kaleyra's sent wrapper. */
     static String inKaleyraWrapper(String status) throws IOException {
         String meta = metaStatuses().stream().filter(s -> s.contains("\"status\": \"" + status + "\""))

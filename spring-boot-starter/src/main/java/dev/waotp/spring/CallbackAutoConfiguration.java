@@ -2,6 +2,7 @@ package dev.waotp.spring;
 
 import dev.waotp.CallbackHandler;
 import dev.waotp.DeliveryListener;
+import dev.waotp.TemplateStatusListener;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,7 +18,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * In a servlet web application with {@code waotp.callbacks.path} set, mounts the endpoint Kaleyra
  * posts delivery status callbacks to, and hands each accepted status to every
- * {@link DeliveryListener} bean, in their order. Without credentials in {@code waotp.callbacks.*}
+ * {@link DeliveryListener} bean, in their order. Kaleyra's template-status callbacks, when their callback
+ * profile posts to the same path with the same credentials, go to every {@link TemplateStatusListener}
+ * bean (the {@code waotp} health indicator has one). Without credentials in {@code waotp.callbacks.*}
  * (and without {@code waotp.callbacks.open=true}) the application does not start.
  *
  * <p>Every accepted callback reaches the listeners, a duplicate too: Kaleyra may post a status twice
@@ -29,11 +32,16 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnProperty(prefix = "waotp.callbacks", name = "path")
 @EnableConfigurationProperties(CallbackProperties.class)
 public final class CallbackAutoConfiguration {
-    /** The framework-free handler, with every {@link DeliveryListener} bean; replace it with your own bean. */
+    /**
+     * The framework-free handler, with every {@link DeliveryListener} and {@link TemplateStatusListener}
+     * bean; replace it with your own bean.
+     */
     @Bean
     @ConditionalOnMissingBean
-    CallbackHandler waotpCallbackHandler(CallbackProperties properties, ObjectProvider<DeliveryListener> listeners) {
-        return CallbackHandlerFactory.create(properties, listeners.orderedStream().toList());
+    CallbackHandler waotpCallbackHandler(CallbackProperties properties, ObjectProvider<DeliveryListener> listeners,
+            ObjectProvider<TemplateStatusListener> templateStatusListeners) {
+        return CallbackHandlerFactory.create(properties, listeners.orderedStream().toList(),
+                templateStatusListeners.orderedStream().toList());
     }
 
     /** {@code POST <waotp.callbacks.path>} to the handler. */

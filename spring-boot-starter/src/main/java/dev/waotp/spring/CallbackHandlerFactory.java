@@ -2,6 +2,7 @@ package dev.waotp.spring;
 
 import dev.waotp.CallbackHandler;
 import dev.waotp.DeliveryListener;
+import dev.waotp.TemplateStatusListener;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 final class CallbackHandlerFactory {
     private CallbackHandlerFactory() {}
 
-    static CallbackHandler create(CallbackProperties properties, List<DeliveryListener> listeners) {
+    static CallbackHandler create(CallbackProperties properties, List<DeliveryListener> listeners,
+            List<TemplateStatusListener> templateStatusListeners) {
         String path = properties.path();
         if (path == null || !path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace)) {
             throw WaotpStartupException.invalidProperty("waotp.callbacks.path", "must be a path starting with /",
@@ -45,6 +47,7 @@ final class CallbackHandlerFactory {
             builder.open();
         }
         listeners.forEach(builder::listener);
+        templateStatusListeners.forEach(builder::templateStatusListener);
         return builder.build();
     }
 

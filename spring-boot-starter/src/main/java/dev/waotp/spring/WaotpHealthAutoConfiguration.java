@@ -1,6 +1,7 @@
 package dev.waotp.spring;
 
 import dev.waotp.KaleyraClient;
+import dev.waotp.TemplateStatusListener;
 import java.time.Duration;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +16,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * The {@code waotp} health indicator: the status of every template the application sends with, read
  * from Kaleyra in the background every {@code waotp.health.refresh} (the client needs
- * {@code waotp.kaleyra.waba-id}) and updated at once through {@link TemplateStatuses#update}.
+ * {@code waotp.kaleyra.waba-id}) and updated at once through {@link TemplateStatuses#update}: by
+ * Kaleyra's template-status callbacks when they reach the callback endpoint
+ * ({@link CallbackAutoConfiguration}).
  */
 @AutoConfiguration(after = KaleyraAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -38,6 +41,12 @@ public final class WaotpHealthAutoConfiguration {
                     "Set waotp.health.refresh to how often template statuses are read, for example 10m.", null);
         }
         return new TemplateStatusRefresher(client, statuses, refresh);
+    }
+
+    /** Kaleyra's template-status callbacks, accepted by the callback endpoint, update the statuses at once. */
+    @Bean
+    TemplateStatusListener waotpTemplateStatusCallbacks(TemplateStatuses statuses) {
+        return update -> statuses.update(update.name(), update.language(), update.status());
     }
 
     /** Named {@code waotp} in the health endpoint (Boot drops the {@code HealthIndicator} suffix). */

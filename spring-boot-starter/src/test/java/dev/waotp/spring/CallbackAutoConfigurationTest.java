@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.waotp.CallbackHandler;
 import dev.waotp.CallbackResult;
 import dev.waotp.DeliveryListener;
+import dev.waotp.TemplateStatusListener;
+import dev.waotp.TemplateStatusUpdate;
 import dev.waotp.DeliveryState;
 import dev.waotp.DeliveryStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,10 +38,16 @@ class CallbackAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     static class Listening {
         final List<DeliveryStatus> heard = new ArrayList<>();
+        final List<TemplateStatusUpdate> templates = new ArrayList<>();
 
         @Bean
         DeliveryListener recordingListener() {
             return heard::add;
+        }
+
+        @Bean
+        TemplateStatusListener recordingTemplateStatusListener() {
+            return templates::add;
         }
 
         @Bean
@@ -58,6 +66,20 @@ class CallbackAutoConfigurationTest {
         runner.withPropertyValues("waotp.callbacks.basic.username=kaleyra", "waotp.callbacks.basic.password=pw")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CallbackHandler.class)
                         .doesNotHaveBean("waotpCallbackEndpoint"));
+    }
+
+    @Test
+    void aTemplateStatusCallbackReachesTheTemplateStatusListenerBeans_notTheDeliveryListeners() {
+        runner.withPropertyValues("waotp.callbacks.path=/waotp/callbacks", "waotp.callbacks.basic.username=kaleyra",
+                "waotp.callbacks.basic.password=pw").run(context -> {
+                    byte[] paused = ("{\"event\":\"PAUSED\",\"message_template_name\":\"auth1\","
+                            + "\"message_template_language\":\"en_US\"}").getBytes(StandardCharsets.UTF_8);
+                    assertThat(context.getBean(CallbackHandler.class).handle(basic("kaleyra", "pw"), paused)
+                            .httpStatus()).isEqualTo(200);
+                    Listening listening = context.getBean(Listening.class);
+                    assertThat(listening.templates).extracting(TemplateStatusUpdate::status).containsExactly("PAUSED");
+                    assertThat(listening.heard).isEmpty();
+                });
     }
 
     @Test

@@ -13,13 +13,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * {@link SecretsEverywhereTest}'s scenario for delivery callbacks: the stub posts accepted, failed and
- * refused callbacks to a {@link CallbackHandler}; every object made on the way is added to
+ * refused callbacks to a {@link CallbackHandler}, and a template-status callback follows; every object made on the way is added to
  * {@code seen}, and neither {@link #PASSWORD} nor a one-time password may show anywhere.
  */
 final class CallbackSecretsScenario {
@@ -28,7 +29,8 @@ final class CallbackSecretsScenario {
     private CallbackSecretsScenario() {}
 
     static void run(List<Object> seen, String apiKey, Supplier<String> otp) throws IOException {
-        CallbackHandler.Builder handlerBuilder = CallbackHandler.builder().basic("kaleyra", PASSWORD).listener(seen::add);
+        CallbackHandler.Builder handlerBuilder = CallbackHandler.builder().basic("kaleyra", PASSWORD).listener(seen::add)
+                .templateStatusListener(seen::add);
         CallbackHandler handler = handlerBuilder.build();
         seen.add(handlerBuilder);
         seen.add(handler);
@@ -60,6 +62,11 @@ final class CallbackSecretsScenario {
                 }
                 seen.addAll(stub.awaitCallbacks(Duration.ofSeconds(10)));
             }
+            String basic = "Basic " + Base64.getEncoder()
+                    .encodeToString(("kaleyra:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            seen.add(handler.handle(Map.of("Authorization", List.of(basic)), ("{\"event\":\"PAUSED\","
+                    + "\"message_template_name\":\"auth1\",\"message_template_language\":\"en_US\"}")
+                    .getBytes(StandardCharsets.UTF_8)));
             seen.add(handler.handle(Map.of("Authorization", List.of("Basic " + PASSWORD)), new byte[0]));
             seen.add(CallbackHandler.builder().open().build().handle(Map.of(), "{".getBytes(StandardCharsets.UTF_8)));
             seen.addAll(List.of(CallbackResult.Reason.values()));

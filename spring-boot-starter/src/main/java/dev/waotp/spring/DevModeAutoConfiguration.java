@@ -1,0 +1,75 @@
+package dev.waotp.spring;
+
+import dev.waotp.KaleyraClient;
+import dev.waotp.SendListener;
+import dev.waotp.testing.KaleyraStub;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Dev mode ({@code waotp.dev.enabled=true}): the embedded Kaleyra stub runs inside the application, the
+ * client bean sends to it, and the start-up log says where to read the codes it received; with
+ * {@code waotp.callbacks.path} set, the stub posts delivery callbacks to that endpoint
+ * ({@link DevModeCallbacks}). Refused when a real API key is set, so that a forgotten switch never
+ * swallows production messages.
+ */
+@AutoConfiguration(before = KaleyraAutoConfiguration.class)
+@ConditionalOnClass(KaleyraStub.class)
+@ConditionalOnProperty(prefix = "waotp.dev", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(DevModeProperties.class)
+public final class DevModeAutoConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(DevModeAutoConfiguration.class);
+
+    /** Creates the auto-configuration; Spring Boot does. */
+    public DevModeAutoConfiguration() {}
+
+    /** The stub, closed with the context. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    KaleyraStub waotpDevStub(ListableBeanFactory beans, Environment environment, DevModeProperties properties) {
+        String apiKey = environment.getProperty("waotp.kaleyra.api-key");
+        if (apiKey != null && !apiKey.isBlank()) {
+            throw new WaotpStartupException("waotp.dev.enabled is true while waotp.kaleyra.api-key is set: dev mode"
+                    + " would send to an embedded stub, not to the Kaleyra account the key belongs to.",
+                    "Remove waotp.dev.enabled (or set it to false) to send through Kaleyra; or unset"
+                            + " waotp.kaleyra.api-key to develop against the embedded stub.", null);
+        }
+        KaleyraStub.Builder builder = KaleyraStub.builder();
+        DevModeCallbacks.of(environment).ifPresent(builder::callbacks);
+        KaleyraStub stub = EmbeddedStubs.start(beans, builder);
+        LOG.warn("waotp dev mode: WhatsApp messages go to an embedded Kaleyra stub at {}, not to Kaleyra."
+                + " Read the codes it received at GET {} of this application.", stub.baseUrl(),
+                properties.messagesPath());
+        return stub;
+    }
+
+    /** The client, sending to the stub. */
+    @Bean
+    @ConditionalOnMissingBean
+    KaleyraClient kaleyraClient(KaleyraStub stub, ObjectProvider<SendListener> listeners) {
+        return EmbeddedStubs.client(stub, listeners);
+    }
+
+    /** The page that lists what the stub received, in a servlet web application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(DispatcherServlet.class)
+    static class Messages {
+        @Bean
+        DevMessagesController waotpDevMessagesController(KaleyraStub stub) {
+            return new DevMessagesController(stub);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.waotp.spring.security;
+
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.StartResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** What each verifier outcome tells the person at the browser, in plain words with the wait it implies. */
+final class OutcomeMessages {
+    static final String INVALID_PHONE = "Enter your WhatsApp number in international form, such as +919876543210.";
+    static final String UNAVAILABLE = "Sign-in by WhatsApp is unavailable right now. Please try again later.";
+    static final String NOT_SENT = "The code could not be sent. Please try again later.";
+    static final String START_AGAIN = "Enter your WhatsApp number to get a code.";
+    static final String NO_PHONE = "There is no WhatsApp number on your account.";
+
+    private OutcomeMessages() {}
+
+    static String sent(String maskedPhone) {
+        return "We sent a code to your WhatsApp number " + maskedPhone + ".";
+    }
+
+    static String refused(StartResult result, Clock clock) {
+        if (result instanceof StartResult.TooSoon tooSoon) {
+            return "A code was sent moments ago. Wait " + wait(tooSoon.retryAfter()) + " before asking for another.";
+        }
+        if (result instanceof StartResult.RateLimited limited) {
+            return "Too many codes were asked for. Try again in " + wait(limited.retryAfter()) + ".";
+        }
+        if (result instanceof StartResult.Locked locked) {
+            return locked(locked.until(), clock);
+        }
+        throw new IllegalArgumentException("a sent code is not refused");
+    }
+
+    static String refused(CheckResult result, Clock clock) {
+        if (result instanceof CheckResult.WrongCode wrong) {
+            int left = wrong.attemptsLeft();
+            return left == 0 ? "Wrong code, and no attempts are left for it. Ask for a new code."
+                    : "Wrong code. " + left + (left == 1 ? " attempt" : " attempts") + " left.";
+        }
+        if (result instanceof CheckResult.Expired) {
+            return "The code has expired. Ask for a new code.";
+        }
+        if (result instanceof CheckResult.TooManyAttempts) {
+            return "That code has no attempts left. Ask for a new code.";
+        }
+        if (result instanceof CheckResult.NotPending) {
+            return "No code is waiting for this number. Ask for a new code.";
+        }
+        if (result instanceof CheckResult.Locked locked) {
+            return locked(locked.until(), clock);
+        }
+        throw new IllegalArgumentException("an approval is not refused");
+    }
+
+    /** Whether the user may type another code for the same send, or must ask for a new one. */
+    static boolean canTryAgain(CheckResult result) {
+        return result instanceof CheckResult.WrongCode wrong && wrong.attemptsLeft() > 0;
+    }
+
+    private static String locked(Instant until, Clock clock) {
+        return "Too many wrong codes. This number is locked; try again in " + wait(Duration.between(clock.instant(),
+                until)) + ".";
+    }
+
+    /** Seconds up to two minutes, then whole minutes, always rounded up so the user never waits in vain. */
+    static String wait(Duration duration) {
+        long seconds = Math.max(1, duration.getSeconds() + (duration.getNano() > 0 ? 1 : 0));
+        if (seconds <= 120) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.waotp.spring.security;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+
+/** The WhatsApp number of an already signed-in user, where the second-factor code goes. */
+@FunctionalInterface
+public interface UserPhoneResolver {
+    /**
+     * The number on this user's account.
+     *
+     * @param authentication the current, authenticated user, for example after a password
+     * @return the number in E.164 form, or null when the account has none (the page says so)
+     */
+    @Nullable String phoneOf(Authentication authentication);
+}

@@ -1,0 +1,37 @@
+package dev.waotp.spring.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Shows why a code was not accepted: back to the code page while the code can still be typed again, else
+ * (expired, used up, locked) to the page that sends a new one, with the pending code forgotten.
+ */
+final class WhatsAppCodeFailureHandler implements AuthenticationFailureHandler {
+    private final LoginPages pages;
+
+    WhatsAppCodeFailureHandler(LoginPages pages) {
+        this.pages = pages;
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        boolean again = exception instanceof WhatsAppCodeException code && code.canTryAgain();
+        // Only our own messages are meant for users; another provider's might say too much.
+        String message = exception instanceof WhatsAppCodeException ? exception.getMessage() : "Sign-in failed.";
+        PageMessage.error(message).keepFor(request);
+        HttpSession session = request.getSession();
+        Object pending = session.getAttribute(PendingCode.SESSION_ATTRIBUTE);
+        String next = pages.codePage();
+        if (!again) {
+            session.removeAttribute(PendingCode.SESSION_ATTRIBUTE);
+            next = pending instanceof PendingCode p && p.secondFactor() ? pages.factorPage() : pages.loginPage();
+        }
+        response.sendRedirect(response.encodeRedirectURL(request.getContextPath() + next));
+    }
+}

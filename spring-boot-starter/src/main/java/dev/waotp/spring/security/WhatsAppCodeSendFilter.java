@@ -1,0 +1,137 @@
+package dev.waotp.spring.security;
+
+import dev.waotp.InvalidInputException;
+import dev.waotp.KaleyraException;
+import dev.waotp.verify.CallerKeys;
+import dev.waotp.verify.StartResult;
+import dev.waotp.verify.VerificationStoreException;
+import dev.waotp.verify.Verifier;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sends the code: {@code POST <loginPage>} with a {@code phone} for a sign-in, {@code POST <factorPage>}
+ * for the signed-in user's own number. It keeps the {@link PendingCode} in the session and redirects to
+ * the code page, or back with a message that says why nothing was sent.
+ */
+final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppCodeSendFilter.class);
+    /** E.164 as the verifier takes it, checked here too so that unknown and malformed numbers differ. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+
+    private final LoginPages pages;
+    private final Verifier loginVerifier;
+    private final Verifier factorVerifier;
+    private final @Nullable PhoneUserResolver users;
+    private final @Nullable UserPhoneResolver phones;
+    private final SecurityContextHolderStrategy contexts;
+    private final Clock clock;
+    private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+    private final RequestMatcher loginMatcher;
+    private final RequestMatcher factorMatcher;
+
+    WhatsAppCodeSendFilter(LoginPages pages, Verifier loginVerifier, Verifier factorVerifier,
+            @Nullable PhoneUserResolver users, @Nullable UserPhoneResolver phones,
+            SecurityContextHolderStrategy contexts, Clock clock) {
+        this.pages = pages;
+        this.loginVerifier = loginVerifier;
+        this.factorVerifier = factorVerifier;
+        this.users = users;
+        this.phones = phones;
+        this.contexts = contexts;
+        this.clock = clock;
+        this.loginMatcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pages.loginPage());
+        this.factorMatcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pages.factorPage());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (users != null && loginMatcher.matches(request)) {
+            redirect(request, response, signIn(request));
+        } else if (phones != null && factorMatcher.matches(request)) {
+            redirect(request, response, secondFactor(request));
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Where to go next. */
+    private String signIn(HttpServletRequest request) {
+        String typed = request.getParameter("phone");
+        String phone = typed == null ? "" : typed.replaceAll("[\\s()-]", "");
+        if (!E164.matcher(phone).matches()) {
+            PageMessage.error(OutcomeMessages.INVALID_PHONE).keepFor(request);
+            return pages.loginPage();
+        }
+        if (users.findByPhone(phone) == null) {
+            // The same page as for an account, so that the form does not tell which numbers have one.
+            return sent(request, new PendingCode(phone, false));
+        }
+        return start(request, loginVerifier, new PendingCode(phone, false), pages.loginPage());
+    }
+
+    private String secondFactor(HttpServletRequest request) {
+        Authentication signedIn = contexts.getContext().getAuthentication();
+        if (!trust.isFullyAuthenticated(signedIn)) {
+            PageMessage.error(OutcomeMessages.START_AGAIN).keepFor(request);
+            return pages.loginPage();
+        }
+        String phone = phones.phoneOf(signedIn);
+        if (phone == null) {
+            PageMessage.error(OutcomeMessages.NO_PHONE).keepFor(request);
+            return pages.factorPage();
+        }
+        return start(request, factorVerifier, new PendingCode(phone, true), pages.factorPage());
+    }
+
+    private String start(HttpServletRequest request, Verifier verifier, PendingCode pending, String refusedPage) {
+        StartResult result;
+        try {
+            result = verifier.start(pending.phone(), CallerKeys.fromAddress(request.getRemoteAddr()));
+        } catch (InvalidInputException e) {
+            PageMessage.error(OutcomeMessages.INVALID_PHONE).keepFor(request);
+            return refusedPage;
+        } catch (VerificationStoreException e) {
+            LOG.warn("WhatsApp sign-in: the verification store or limits failed; no code sent", e);
+            PageMessage.error(OutcomeMessages.UNAVAILABLE).keepFor(request);
+            return refusedPage;
+        } catch (KaleyraException e) {
+            LOG.warn("WhatsApp sign-in: Kaleyra did not take the code", e);
+            PageMessage.error(OutcomeMessages.NOT_SENT).keepFor(request);
+            return refusedPage;
+        }
+        if (result instanceof StartResult.Sent) {
+            return sent(request, pending);
+        }
+        PageMessage.error(OutcomeMessages.refused(result, clock)).keepFor(request);
+        return refusedPage;
+    }
+
+    private String sent(HttpServletRequest request, PendingCode pending) {
+        request.getSession().setAttribute(PendingCode.SESSION_ATTRIBUTE, pending);
+        PageMessage.info(OutcomeMessages.sent(pending.maskedPhone())).keepFor(request);
+        return pages.codePage();
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        response.sendRedirect(response.encodeRedirectURL(request.getContextPath() + path));
+    }
+}

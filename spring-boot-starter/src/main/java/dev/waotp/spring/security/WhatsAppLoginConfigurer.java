@@ -1,0 +1,234 @@
+package dev.waotp.spring.security;
+
+import dev.waotp.verify.Verifier;
+import java.time.Clock;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.HttpSecurityBuilder;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Sign-in by WhatsApp code for Spring Security, in the style of {@code formLogin()} and
+ * {@code oneTimeTokenLogin()}:
+ *
+ * <pre>{@code
+ * http.with(WhatsAppLoginConfigurer.whatsAppLogin(), whatsApp -> whatsApp
+ *         .users(phone -> users.findByPhone(phone))            // sign in by phone and code
+ *         .secondFactor(auth -> users.phoneOf(auth.getName()))); // and/or a factor after a password
+ * }</pre>
+ *
+ * <p>A sign-in: {@code GET /login/whatsapp} shows a phone form; its POST sends a code (through the
+ * application's {@link Verifier} bean, purpose {@value #LOGIN_PURPOSE}) and keeps the phone in the HTTP
+ * session; {@code GET /login/whatsapp/code} shows the code form; its POST checks the code for that
+ * session's phone and signs in the user the {@link PhoneUserResolver} finds, with their authorities and
+ * {@link WhatsAppFactor#AUTHORITY}. A second factor: when an authorization rule needs
+ * {@link WhatsAppFactor#AUTHORITY} and the signed-in user lacks it, Spring Security sends them to
+ * {@code /login/whatsapp/factor}, whose POST sends a code (purpose {@value #FACTOR_PURPOSE}) to the number
+ * {@link UserPhoneResolver} gives; an approved code adds the factor to the user's authentication.
+ *
+ * <p>CSRF protection, session fixation protection, the security context repository and remember-me are
+ * the chain's own, as for a form login. Every outcome of the verifier is told to the user on the next
+ * page: a wrong code and the attempts left, how long to wait, a lock.
+ *
+ * @param <H> the security builder, {@code HttpSecurity}
+ */
+public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
+        extends AbstractHttpConfigurer<WhatsAppLoginConfigurer<H>, H> {
+    /** The verifier purpose of sign-in codes. */
+    public static final String LOGIN_PURPOSE = "login";
+    /** The verifier purpose of second-factor codes, kept apart from sign-in codes. */
+    public static final String FACTOR_PURPOSE = "second-factor";
+
+    private String loginPage = "/login/whatsapp";
+    private String codePage = "/login/whatsapp/code";
+    private String factorPage = "/login/whatsapp/factor";
+    private String defaultSuccessUrl = "/";
+    private @Nullable PhoneUserResolver users;
+    private @Nullable UserPhoneResolver phones;
+    private @Nullable Verifier verifier;
+    private Clock clock = Clock.systemUTC();
+
+    private WhatsAppLoginConfigurer() {}
+
+    /** A configurer for {@code http.with(...)}. */
+    public static <H extends HttpSecurityBuilder<H>> WhatsAppLoginConfigurer<H> whatsAppLogin() {
+        return new WhatsAppLoginConfigurer<>();
+    }
+
+    /**
+     * Turns on sign-in by phone and code, with users found by phone.
+     *
+     * @param users the application's users by phone number
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> users(PhoneUserResolver users) {
+        this.users = Objects.requireNonNull(users, "users");
+        return this;
+    }
+
+    /**
+     * Turns on the WhatsApp second factor, sent to the signed-in user's number.
+     *
+     * @param phones the number of a signed-in user
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> secondFactor(UserPhoneResolver phones) {
+        this.phones = Objects.requireNonNull(phones, "phones");
+        return this;
+    }
+
+    /**
+     * The phone form's address (GET shows it, POST sends the code); {@code /login/whatsapp} unless set.
+     *
+     * @param loginPage a path in the application
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> loginPage(String loginPage) {
+        this.loginPage = path(loginPage);
+        return this;
+    }
+
+    /**
+     * The code form's address (GET shows it, POST checks the code); {@code /login/whatsapp/code} unless set.
+     *
+     * @param codePage a path in the application
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> codePage(String codePage) {
+        this.codePage = path(codePage);
+        return this;
+    }
+
+    /**
+     * The second-factor form's address (GET shows it, POST sends the code); {@code /login/whatsapp/factor}
+     * unless set.
+     *
+     * @param factorPage a path in the application
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> factorPage(String factorPage) {
+        this.factorPage = path(factorPage);
+        return this;
+    }
+
+    /**
+     * Where a user goes after signing in when no page asked for it; {@code /} unless set.
+     *
+     * @param defaultSuccessUrl a path in the application
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> defaultSuccessUrl(String defaultSuccessUrl) {
+        this.defaultSuccessUrl = path(defaultSuccessUrl);
+        return this;
+    }
+
+    /**
+     * The verifier to send and check codes with, instead of the application context's {@link Verifier}
+     * bean; its purposes {@value #LOGIN_PURPOSE} and {@value #FACTOR_PURPOSE} are used.
+     *
+     * @param verifier a verifier
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> verifier(Verifier verifier) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        return this;
+    }
+
+    /**
+     * The clock the messages' waits are told by; the system clock unless set (tests set their own).
+     *
+     * @param clock a clock
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** Sends users without the WhatsApp factor to the second-factor page, as formLogin() does for passwords. */
+    @Override
+    public void init(H http) {
+        if (users == null && phones == null) {
+            throw new IllegalStateException("WhatsAppLoginConfigurer: set users(...) for a sign-in by WhatsApp code,"
+                    + " secondFactor(...) for a WhatsApp second factor, or both");
+        }
+        @SuppressWarnings("unchecked")
+        ExceptionHandlingConfigurer<H> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
+        if (exceptions != null && phones != null) {
+            exceptions.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint(factorPage),
+                    WhatsAppFactor.AUTHORITY);
+        }
+    }
+
+    /** Adds the send, check and page filters beside the form login's, with the chain's own shared objects. */
+    @Override
+    public void configure(H http) {
+        LoginPages pages = new LoginPages(loginPage, codePage, factorPage);
+        Verifier base = verifier != null ? verifier : applicationVerifier(http);
+        Verifier login = base.forPurpose(LOGIN_PURPOSE);
+        Verifier factor = base.forPurpose(FACTOR_PURPOSE);
+        SecurityContextHolderStrategy contexts = securityContextHolderStrategy(http);
+
+        WhatsAppCodeAuthenticationFilter check = new WhatsAppCodeAuthenticationFilter(pages, contexts);
+        check.setAuthenticationManager(new ProviderManager(
+                new WhatsAppCodeAuthenticationProvider(login, factor, users, clock)));
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl(defaultSuccessUrl);
+        check.setAuthenticationSuccessHandler(success);
+        check.setAuthenticationFailureHandler(new WhatsAppCodeFailureHandler(pages));
+        ifShared(http, SessionAuthenticationStrategy.class, check::setSessionAuthenticationStrategy);
+        ifShared(http, SecurityContextRepository.class, check::setSecurityContextRepository);
+        ifShared(http, RememberMeServices.class, check::setRememberMeServices);
+
+        http.addFilterBefore(postProcess(new WhatsAppCodeSendFilter(pages, login, factor, users, phones, contexts,
+                clock)), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(postProcess(check), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(postProcess(new WhatsAppLoginPageGeneratingFilter(pages, users != null,
+                phones != null, contexts)), DefaultLoginPageGeneratingFilter.class);
+    }
+
+    private static <H extends HttpSecurityBuilder<H>> Verifier applicationVerifier(H http) {
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        if (context == null) {
+            throw new IllegalStateException("WhatsAppLoginConfigurer: no application context to find the Verifier"
+                    + " bean in; pass one with verifier(...)");
+        }
+        return context.getBean(Verifier.class);
+    }
+
+    private static <H extends HttpSecurityBuilder<H>> SecurityContextHolderStrategy securityContextHolderStrategy(
+            H http) {
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        if (context != null && context.getBeanNamesForType(SecurityContextHolderStrategy.class).length == 1) {
+            return context.getBean(SecurityContextHolderStrategy.class);
+        }
+        return SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    private static <H extends HttpSecurityBuilder<H>, T> void ifShared(H http, Class<T> type,
+            java.util.function.Consumer<T> setter) {
+        T shared = http.getSharedObject(type);
+        if (shared != null) {
+            setter.accept(shared);
+        }
+    }
+
+    private static String path(String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("a path in the application starts with /: " + path);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.waotp.spring.web;
+
+import dev.waotp.InvalidInputException;
+import dev.waotp.KaleyraException;
+import dev.waotp.verify.CallerKeys;
+import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.StartResult;
+import dev.waotp.verify.VerificationStoreException;
+import dev.waotp.verify.Verifier;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST {waotp.web.path}/start} and {@code POST {waotp.web.path}/check}: the verifier over JSON.
+ *
+ * <ul>
+ *   <li>start {@code {"phone":"+919876543210"}}: 202 with {@code expiresAt}, {@code resendAfterSeconds}
+ *       and {@code sendsLeft}; 429 with {@code Retry-After} when too soon, rate-limited or locked;
+ *   <li>check {@code {"phone":"+919876543210","code":"123456"}}: 200 {@code {"approved":true}}; 422 for
+ *       a wrong, expired or used-up code (with {@code attemptsLeft} for a wrong one); 429 when locked;
+ *   <li>400 for bad input, naming the field and the rule; 503 when the store or the limits cannot be
+ *       reached (nothing is approved then: fail closed); 502 when Kaleyra did not take the message.
+ * </ul>
+ *
+ * <p>Every refusal is an RFC 9457 problem body ({@code application/problem+json}) whose {@code type}
+ * is {@code urn:waotp:verify:<outcome>}. The caller key of the rate limit per caller is the client
+ * address as the servlet container reports it: behind a proxy, turn on Spring's forwarded-header
+ * handling ({@code server.forward-headers-strategy}) so that it is the client's, not the proxy's.
+ */
+@RestController
+@RequestMapping("${waotp.web.path:/waotp/verify}")
+public final class VerificationController {
+    private static final Logger LOG = LoggerFactory.getLogger(VerificationController.class);
+
+    private final Verifier verifier;
+    private final Clock clock;
+
+    /**
+     * An endpoint pair over {@code verifier}.
+     *
+     * @param verifier checks and sends; its purpose keeps these codes apart from other flows
+     * @param clock tells how long a lock has left, for {@code Retry-After}
+     */
+    public VerificationController(Verifier verifier, Clock clock) {
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends a code to the phone in the body.
+     *
+     * @param body {@code {"phone": "+919876543210"}}
+     * @param request gives the client address the per-caller limit counts
+     * @return 202 with when the code expires and when another may be sent, or a problem
+     */
+    @PostMapping(path = "/start", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> start(@RequestBody StartRequest body, HttpServletRequest request) {
+        StartResult result = verifier.start(required("phone", body.phone()),
+                CallerKeys.fromAddress(request.getRemoteAddr()));
+        if (result instanceof StartResult.Sent sent) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(
+                    "expiresAt", sent.expiresAt().toString(),
+                    "resendAfterSeconds", RetryAfter.seconds(sent.resendAfter()),
+                    "sendsLeft", sent.sendsLeft()));
+        }
+        return VerificationProblems.refused(result, clock);
+    }
+
+    /**
+     * Checks the code in the body for the phone in the body.
+     *
+     * @param body {@code {"phone": "+919876543210", "code": "123456"}}
+     * @return 200 {@code {"approved": true}}, or a problem
+     */
+    @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> check(@RequestBody CheckRequest body) {
+        CheckResult result = verifier.check(required("phone", body.phone()), required("code", body.code()));
+        if (result instanceof CheckResult.Approved) {
+            return ResponseEntity.ok(Map.of("approved", true));
+        }
+        return VerificationProblems.refused(result, clock);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        ProblemDetail problem = VerificationProblems.problem(HttpStatus.BAD_REQUEST, "invalid-input",
+                e.field() + " " + e.rule());
+        problem.setProperty("field", e.field());
+        problem.setProperty("rule", e.rule());
+        return ResponseEntity.of(problem).build();
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ProblemDetail> unreadable(Exception e) {
+        return ResponseEntity.of(VerificationProblems.problem(HttpStatus.BAD_REQUEST, "invalid-input",
+                "The body must be a JSON object such as {\"phone\": \"+919876543210\"}.")).build();
+    }
+
+    /** Fail closed: a store that cannot be read approves nothing and sends nothing. */
+    @ExceptionHandler(VerificationStoreException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(VerificationStoreException e) {
+        LOG.warn("waotp verification endpoint: the store or the limits failed, answering 503", e);
+        return ResponseEntity.of(VerificationProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "Verification is unavailable for now; try again later.")).build();
+    }
+
+    @ExceptionHandler(KaleyraException.class)
+    ResponseEntity<ProblemDetail> notSent(KaleyraException e) {
+        LOG.warn("waotp verification endpoint: Kaleyra did not take the code, answering 502", e);
+        return ResponseEntity.of(VerificationProblems.problem(HttpStatus.BAD_GATEWAY, "not-sent",
+                "The code could not be sent; try again later.")).build();
+    }
+
+    private static String required(String field, @Nullable String value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return value;
+    }
+
+    /**
+     * The body of a start.
+     *
+     * @param phone the phone to send a code to, in E.164 form
+     */
+    public record StartRequest(@Nullable String phone) {}
+
+    /**
+     * The body of a check.
+     *
+     * @param phone the phone the code was sent to
+     * @param code the code the user typed
+     */
+    public record CheckRequest(@Nullable String phone, @Nullable String code) {}
+}
