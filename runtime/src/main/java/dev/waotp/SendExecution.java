@@ -1,6 +1,7 @@
 package dev.waotp;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +55,10 @@ final class SendExecution {
         this.deadlineNanos = startNanos + deadline.toNanos();
     }
 
-    SendResult execute() {
+    /** @param timer ends each attempt at its call timeout or the deadline, whichever comes first */
+    SendResult execute(AttemptTimer timer) {
         try {
-            SendResult result = attemptUntilDone();
+            SendResult result = attemptUntilDone(timer);
             reportSent(result);
             return result;
         } catch (KaleyraException e) {
@@ -65,16 +67,21 @@ final class SendExecution {
         }
     }
 
-    private SendResult attemptUntilDone() {
+    private SendResult attemptUntilDone(AttemptTimer timer) {
         for (int attempt = 1; ; attempt++) {
             logAttempt(attempt);
             KaleyraException failure;
+            Call<ResponseBody> call = calls.get();
+            AttemptTimer.Attempt timed = timer.start(call, timeoutOfBlocking(call));
             try {
-                return accepted(read(withinDeadline(calls.get()).execute()));
+                // The answer is read before the attempt ends: a body that stalls is cut off in time too.
+                return accepted(read(call.execute()));
             } catch (KaleyraServerException e) {
                 failure = e;
             } catch (IOException e) {
-                failure = transportFailure(e, attempt);
+                failure = transportFailure(timed.expired() ? timedOut(e) : e, attempt);
+            } finally {
+                timed.end();
             }
             long delay = retryDelay(attempt, failure);
             if (delay < 0) {
@@ -201,7 +208,26 @@ final class SendExecution {
         return delay;
     }
 
-    /** Each attempt may take what is left of the deadline, and no more than the call timeout. */
+    /**
+     * What this blocking attempt may take: what is left of the deadline, and no more than the call
+     * timeout. OkHttp's own timeout is switched off for it, since {@link AttemptTimer} keeps time instead.
+     */
+    private long timeoutOfBlocking(Call<ResponseBody> call) {
+        long left = Math.max(deadlineNanos - System.nanoTime(), 1);
+        Timeout timeout = call.timeout();
+        long callTimeout = timeout.timeoutNanos();
+        timeout.timeout(0, TimeUnit.NANOSECONDS);
+        return callTimeout == 0 ? left : Math.min(left, callTimeout);
+    }
+
+    /** The failure of an attempt the timer cancelled, told as OkHttp tells its own call timeout. */
+    private static IOException timedOut(IOException cancelled) {
+        InterruptedIOException timeout = new InterruptedIOException("timeout");
+        timeout.initCause(cancelled);
+        return timeout;
+    }
+
+    /** Each async attempt may take what is left of the deadline, and no more than the call timeout. */
     private Call<ResponseBody> withinDeadline(Call<ResponseBody> call) {
         long left = Math.max(deadlineNanos - System.nanoTime(), 1);
         Timeout timeout = call.timeout();

@@ -67,6 +67,20 @@ class CloseAndCancelTest {
     }
 
     @Test
+    void closeEndsTheThreadThatTimesBlockingSends() throws Exception {
+        server.enqueue(accepted("A1"));
+        KaleyraClient client = clientFor(server).build();
+        client.send(loginCode());
+        Thread timer = client.attemptTimer.watcherThread();
+        assertThat(timer).isNotNull();
+
+        client.close();
+
+        timer.join(5_000);
+        assertThat(timer.isAlive()).as("the attempt timer's thread has ended").isFalse();
+    }
+
+    @Test
     void closingWhileABlockingSendWaitsToRetryEndsItWithoutAnotherRequest() throws Exception {
         server.enqueue(serverError());
         server.enqueue(accepted("AFTER_CLOSE"));

@@ -144,6 +144,29 @@ class RetryAfterAndDeadlineTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    /** The retry is given only what is left of the deadline, less than any first attempt gets. */
+    @ParameterizedTest
+    @EnumSource(FaultsTest.Mode.class)
+    void theDeadlineCutsARetryInFlight(FaultsTest.Mode mode) {
+        server.enqueue(serverError().newBuilder().headersDelay(800, TimeUnit.MILLISECONDS).build());
+        server.enqueue(accepted("LATE").newBuilder().headersDelay(10, TimeUnit.SECONDS).build());
+        server.enqueue(accepted("NEVER"));
+
+        long start = System.nanoTime();
+        try (KaleyraClient client = clientFor(server).readTimeout(Duration.ofSeconds(20))
+                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(2)).build())
+                .deadline(Duration.ofMillis(1500)).build()) {
+            assertThat(FaultsTest.outcome(client, mode)).isInstanceOfSatisfying(KaleyraTransportException.class, e -> {
+                assertThat(e.attempts()).isEqualTo(2);
+                // Async, the deadline's own timer and the call's may end it first: either says it was time.
+                assertThat(e.getMessage()).containsAnyOf("in time", "within the deadline");
+            });
+        }
+        // The 10 s call timeout and 20 s read timeout are far off: only the deadline ends the retry.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
     @Test
     void theDefaultDeadlineIsThirtySeconds() {
         try (KaleyraClient client = MockKaleyra.offlineClient().build()) {

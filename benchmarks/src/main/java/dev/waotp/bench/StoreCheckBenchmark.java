@@ -1,9 +1,13 @@
 package dev.waotp.bench;
 
-import dev.waotp.verify.CheckDecision;
+import dev.waotp.verify.Channel;
+import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.InMemoryVerificationStore;
-import dev.waotp.verify.StartRules;
-import dev.waotp.verify.VerificationStore;
+import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.NewCode;
+import dev.waotp.verify.spi.StartRules;
+import dev.waotp.verify.spi.VerificationKey;
+import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.redis.RedisVerificationStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -39,8 +43,8 @@ import redis.embedded.RedisServer;
  * a raw Lettuce EVALSHA of a trivial script on the same server and the same kind of connection (the baseline: one
  * round trip, no work), and the in-memory store.
  *
- * <p>Every check is a wrong code under a maxAttempts no run reaches, so each one counts an attempt and compares, as a
- * real check does, and none consumes its verification. Checks go round {@value #PHONES} phones started in set-up.
+ * <p>Every check is a wrong code under limits no run reaches, so each one counts an attempt and a failure and
+ * compares, as a real check does, and none consumes its verification or locks its key. Checks go round {@value #PHONES} phones started in set-up.
  * The Redis server is a real {@code redis-server}, the binary embedded-redis ships, on loopback in its own process;
  * the store and the baseline share one Lettuce client, each with its one connection, as an application would.
  */
@@ -49,13 +53,19 @@ import redis.embedded.RedisServer;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class StoreCheckBenchmark {
     private static final int PHONES = 1024;
+    private static final String PURPOSE = "bench";
     private static final StartRules RULES = new StartRules(Duration.ofHours(1), Duration.ZERO, 1);
+    /** No run reaches either limit, so every check counts an attempt and a failure and none locks the key. */
+    private static final CheckRules CHECK_RULES =
+            new CheckRules(Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ofMinutes(15), Duration.ofMinutes(15));
     private static final byte[] WRONG = new byte[32];
+    private static final List<byte[]> WRONG_CANDIDATES = List.of(WRONG);
     private static final String TRIVIAL_SCRIPT = "return 1";
-    private static final byte[] MAX_ATTEMPTS =
-            Integer.toString(Integer.MAX_VALUE).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAX = Integer.toString(Integer.MAX_VALUE).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FIFTEEN_MINUTES =
+            Long.toString(Duration.ofMinutes(15).toMillis()).getBytes(StandardCharsets.US_ASCII);
 
-    private final String[] phones = new String[PHONES];
+    private final VerificationKey[] verificationKeys = new VerificationKey[PHONES];
     private final byte[][] keys = new byte[PHONES][];
     private Path dir;
     private RedisServer server;
@@ -86,16 +96,18 @@ public class StoreCheckBenchmark {
 
         Instant now = Instant.now();
         for (int i = 0; i < PHONES; i++) {
-            phones[i] = "+91987" + (1_000_000 + i);
-            keys[i] = ("bench:{" + phones[i] + "}").getBytes(StandardCharsets.UTF_8);
-            storeKeys[i] = ("waotp:verify:{" + phones[i] + "}").getBytes(StandardCharsets.UTF_8);
+            String phone = "+91987" + (1_000_000 + i);
+            verificationKeys[i] = new VerificationKey(PURPOSE, phone);
+            keys[i] = ("bench:{" + phone + "}").getBytes(StandardCharsets.UTF_8);
+            storeKeys[i] = ("waotp:verify:" + PURPOSE + ":{" + phone + "}").getBytes(StandardCharsets.UTF_8);
             byte[] code = new byte[32];
             Arrays.fill(code, (byte) (1 + i % 255));
-            redisStore.start(phones[i], code, now, RULES);
-            memoryStore.start(phones[i], code, now, RULES);
+            NewCode sent = new NewCode(code, "bench-" + i, Channel.WHATSAPP);
+            redisStore.start(verificationKeys[i], sent, now, RULES);
+            memoryStore.start(verificationKeys[i], sent, now, RULES);
         }
         for (VerificationStore store : new VerificationStore[] {redisStore, memoryStore}) {
-            if (check(store, 0).outcome() != CheckDecision.Outcome.WRONG_CODE) {
+            if (!(check(store, 0) instanceof CheckResult.WrongCode)) {
                 throw new IllegalStateException(store + " did not answer a wrong code");
             }
         }
@@ -111,13 +123,13 @@ public class StoreCheckBenchmark {
 
     @Benchmark
     @Threads(1)
-    public CheckDecision redisCheck_1(Cursor cursor) {
+    public CheckResult redisCheck_1(Cursor cursor) {
         return check(redisStore, cursor.next++);
     }
 
     @Benchmark
     @Threads(32)
-    public CheckDecision redisCheck_32(Cursor cursor) {
+    public CheckResult redisCheck_32(Cursor cursor) {
         return check(redisStore, cursor.next++);
     }
 
@@ -148,24 +160,24 @@ public class StoreCheckBenchmark {
 
     @Benchmark
     @Threads(1)
-    public CheckDecision inMemoryCheck_1(Cursor cursor) {
+    public CheckResult inMemoryCheck_1(Cursor cursor) {
         return check(memoryStore, cursor.next++);
     }
 
     @Benchmark
     @Threads(32)
-    public CheckDecision inMemoryCheck_32(Cursor cursor) {
+    public CheckResult inMemoryCheck_32(Cursor cursor) {
         return check(memoryStore, cursor.next++);
     }
 
-    private CheckDecision check(VerificationStore store, int n) {
-        return store.check(phones[Math.floorMod(n, PHONES)], WRONG, Instant.now(), Integer.MAX_VALUE);
+    private CheckResult check(VerificationStore store, int n) {
+        return store.check(verificationKeys[Math.floorMod(n, PHONES)], WRONG_CANDIDATES, Instant.now(), CHECK_RULES);
     }
 
     private List<Object> rawCheckScript(int n) {
         return raw.evalsha(checkSha, ScriptOutputType.MULTI, new byte[][] {storeKeys[Math.floorMod(n, PHONES)]},
-                WRONG, Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII),
-                MAX_ATTEMPTS);
+                Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII),
+                MAX, MAX, FIFTEEN_MINUTES, FIFTEEN_MINUTES, WRONG);
     }
 
     private static byte[] checkScript() throws IOException {
