@@ -6,6 +6,7 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.waotp.KaleyraClient;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
+import mockwebserver3.MockWebServer;
 
 /** Compiles test sources with the processor, and loads what came out. */
 final class Compilations {
@@ -26,6 +28,16 @@ final class Compilations {
 
     /** The smallest valid template, for tests about what surrounds the generated code. */
     static final JavaFileObject LOGIN_CODE = template("LoginCode", AUTH1, SEND);
+
+    /** A client of the test account for {@code server}, as the send tests build it around a generated sender. */
+    static KaleyraClient clientFor(MockWebServer server) {
+        return KaleyraClient.builder()
+                .sid("HXAP16XXXXXX97IN")
+                .apiKey("k")
+                .businessNumber("+919000000000")
+                .baseUrl(server.url("/").toString())
+                .build();
+    }
 
     private Compilations() {}
 

@@ -45,12 +45,7 @@ class SendInChosenLanguageTest {
         assertThat(COMPILATION).succeededWithoutWarnings();
         server = new MockWebServer();
         server.start();
-        client = KaleyraClient.builder()
-                .sid("HXAP16XXXXXX97IN")
-                .apiKey("k")
-                .businessNumber("+919000000000")
-                .baseUrl(server.url("/").toString())
-                .build();
+        client = Compilations.clientFor(server);
         sender = AuthTemplates.create(Compilations.classLoader(COMPILATION).loadClass("com.acme.LoginCode"), client);
     }
 

@@ -54,12 +54,7 @@ class SendThroughGeneratedSenderTest {
         assertThat(COMPILATION).succeededWithoutWarnings();
         server = new MockWebServer();
         server.start();
-        client = KaleyraClient.builder()
-                .sid("HXAP16XXXXXX97IN")
-                .apiKey("k")
-                .businessNumber("+919000000000")
-                .baseUrl(server.url("/").toString())
-                .build();
+        client = Compilations.clientFor(server);
         Class<?> template = Compilations.classLoader(COMPILATION).loadClass("com.acme.Senders$LoginCode");
         sender = AuthTemplates.create(template, client);
     }
