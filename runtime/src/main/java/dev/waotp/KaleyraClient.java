@@ -96,8 +96,8 @@ public final class KaleyraClient implements Closeable {
         OkHttpClient base = ownsHttp ? ownHttpClient(builder.maxConcurrentRequests()) : builder.okHttpClient;
         this.http = base.newBuilder()
                 .connectTimeout(builder.connectTimeout)
-                .readTimeout(builder.readTimeout)
-                .writeTimeout(builder.writeTimeout)
+                .readTimeout(withinCallTimeout(builder.readTimeout, builder.callTimeout))
+                .writeTimeout(withinCallTimeout(builder.writeTimeout, builder.callTimeout))
                 .callTimeout(builder.callTimeout)
                 // Our RetryPolicy is the only one, so that its bound is the number of requests sent.
                 .retryOnConnectionFailure(false)
@@ -113,6 +113,16 @@ public final class KaleyraClient implements Closeable {
                 .client(http)
                 .build()
                 .create(KaleyraService.class);
+    }
+
+    /**
+     * A read or write timeout no shorter than the call timeout can never end an attempt first: every
+     * attempt ends at its call timeout (or sooner, at the deadline), kept by OkHttp for async calls and
+     * by {@link AttemptTimer} for blocking ones. Such a timeout is left to the call timeout rather than
+     * set on the socket, where Okio would wake its watchdog thread for every read and every write.
+     */
+    static Duration withinCallTimeout(Duration socketTimeout, Duration callTimeout) {
+        return socketTimeout.compareTo(callTimeout) >= 0 ? Duration.ZERO : socketTimeout;
     }
 
     /**
