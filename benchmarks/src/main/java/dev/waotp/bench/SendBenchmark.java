@@ -120,11 +120,11 @@ public class SendBenchmark {
         return raw(cursor.next++);
     }
 
-    private String generated(int i) {
+    String generated(int i) {
         return generated.send(Inputs.phone(i), Inputs.code(i)).messageId();
     }
 
-    private String retrofit(int i) throws IOException {
+    String retrofit(int i) throws IOException {
         retrofit2.Response<RetrofitKaleyra.Answer> response = retrofit.send(stub.sid(), stub.businessNumber(),
                 stub.apiKey(), RetrofitKaleyra.request(Inputs.phone(i), Inputs.code(i))).execute();
         if (response.code() != 202) {
@@ -135,7 +135,7 @@ public class SendBenchmark {
     }
 
     /** The limit: precomputed bytes posted, the answer's bytes read and not parsed. */
-    private byte[] raw(int i) throws IOException {
+    byte[] raw(int i) throws IOException {
         Request request = new Request.Builder()
                 .url(url)
                 .header("api-key", stub.apiKey())
