@@ -2,6 +2,8 @@ package dev.waotp.spring;
 
 import dev.waotp.testing.StubCallbacks;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -11,9 +13,9 @@ import org.springframework.core.env.Environment;
  * In dev mode with the delivery callback endpoint configured ({@code waotp.callbacks.path}), the stub
  * plays the application's Kaleyra callback profile: after each accepted send it posts {@code sent} and
  * {@code delivered} to that endpoint on this application, with the credentials of
- * {@code waotp.callbacks.*}. The stub starts before the web server, so the port must be known then:
- * {@code server.port}, 8080 when unset; a random port ({@code server.port=0}) gets no callbacks, and the
- * log says so.
+ * {@code waotp.callbacks.*}. The stub starts before the web server, so the port is looked up at each
+ * post: the port the server listens on ({@code local.server.port}, a random one included), or
+ * {@code server.port} (8080 when unset) before it has started.
  */
 final class DevModeCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(DevModeAutoConfiguration.class);
@@ -25,14 +27,12 @@ final class DevModeCallbacks {
         if (path == null || path.isBlank()) {
             return Optional.empty();
         }
-        int port = environment.getProperty("server.port", Integer.class, 8080);
-        if (port <= 0) {
-            LOG.warn("waotp dev mode: the stub posts no delivery callbacks, since the web server's port is chosen at"
-                    + " random (server.port={}); set server.port to have them posted to {}", port, path);
-            return Optional.empty();
-        }
         String contextPath = environment.getProperty("server.servlet.context-path", "");
-        String url = "http://127.0.0.1:" + port + contextPath + path;
+        Supplier<@Nullable String> url = () -> {
+            int port = environment.getProperty("local.server.port", Integer.class,
+                    environment.getProperty("server.port", Integer.class, 8080));
+            return port > 0 ? "http://127.0.0.1:" + port + contextPath + path : null;
+        };
         CallbackProperties properties = Binder.get(environment).bind("waotp.callbacks", CallbackProperties.class)
                 .orElseThrow(() -> new IllegalStateException("waotp.callbacks.path is set, yet nothing was bound"));
         StubCallbacks.Builder callbacks = StubCallbacks.to(url);
@@ -45,7 +45,8 @@ final class DevModeCallbacks {
         if (properties.header().name() != null && properties.header().value() != null) {
             callbacks.header(properties.header().name(), properties.header().value());
         }
-        LOG.info("waotp dev mode: the stub posts delivery callbacks (sent, delivered) to {}", url);
+        LOG.info("waotp dev mode: the stub posts delivery callbacks (sent, delivered) to {} on this application's"
+                + " port", contextPath + path);
         return Optional.of(callbacks.build());
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -73,18 +74,22 @@ final class CallbackPoster implements AutoCloseable {
     }
 
     private void post(String sendMessageId, String recipient, DeliveryState state, String body) {
-        Request.Builder request = new Request.Builder().url(settings.url).post(RequestBody.create(body, JSON));
-        settings.headers.forEach(request::header);
-        int status;
-        try (Response response = http.newCall(request.build()).execute()) {
-            status = response.code();
-        } catch (IOException unreachable) {
-            status = -1;
-        }
+        HttpUrl url = settings.url();
+        int status = url == null ? -1 : post(url, body);
         posted.add(new PostedCallback(state, sendMessageId, recipient, status, body));
         synchronized (this) {
             pending--;
             notifyAll();
+        }
+    }
+
+    private int post(HttpUrl url, String body) {
+        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(body, JSON));
+        settings.headers.forEach(request::header);
+        try (Response response = http.newCall(request.build()).execute()) {
+            return response.code();
+        } catch (IOException unreachable) {
+            return -1;
         }
     }
 

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how the stub posts the status callbacks Kaleyra would post after each accepted send,
@@ -22,7 +24,7 @@ import okhttp3.HttpUrl;
  * }</pre>
  */
 public final class StubCallbacks {
-    final HttpUrl url;
+    private final Supplier<@Nullable String> url;
     final Map<String, String> headers;
     final Map<String, DeliveryOutcome> outcomes;
     final DeliveryOutcome defaultOutcome;
@@ -42,22 +44,36 @@ public final class StubCallbacks {
 
     /** Callbacks to {@code url}, {@code http} or {@code https}. */
     public static Builder to(String url) {
-        HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
-        if (parsed == null) {
+        if (HttpUrl.parse(Objects.requireNonNull(url, "url")) == null) {
             throw new IllegalArgumentException("callback url must be an http or https URL");
         }
-        return new Builder(parsed);
+        return new Builder(() -> url);
+    }
+
+    /**
+     * Callbacks to the URL {@code url} gives when each callback is posted: for an application whose
+     * port is known only once its server has started ({@code server.port=0}). A callback for which it
+     * gives {@code null} or no http(s) URL is not posted and is listed as unanswered (status -1).
+     */
+    public static Builder to(Supplier<@Nullable String> url) {
+        return new Builder(Objects.requireNonNull(url, "url"));
+    }
+
+    /** Where the next callback goes: null when the URL is not known yet. */
+    @Nullable HttpUrl url() {
+        String current = url.get();
+        return current == null ? null : HttpUrl.parse(current);
     }
 
     @Override
     public String toString() {
-        return "StubCallbacks{url=" + url + ", headers=" + headers.keySet() + ", outcomes=" + outcomes.size()
+        return "StubCallbacks{url=" + url.get() + ", headers=" + headers.keySet() + ", outcomes=" + outcomes.size()
                 + ", duplicates=" + duplicates + ", outOfOrder=" + outOfOrder + "}";
     }
 
     /** The callback profile the stub plays: URL, credentials and what happens to each number. */
     public static final class Builder {
-        private final HttpUrl url;
+        private final Supplier<@Nullable String> url;
         private final Map<String, String> headers = new HashMap<>();
         private final Map<String, DeliveryOutcome> outcomes = new HashMap<>();
         private DeliveryOutcome defaultOutcome = DeliveryOutcome.delivered();
@@ -65,7 +81,7 @@ public final class StubCallbacks {
         private boolean outOfOrder;
         private Duration delay = Duration.ofMillis(20);
 
-        private Builder(HttpUrl url) {
+        private Builder(Supplier<@Nullable String> url) {
             this.url = url;
         }
 
@@ -127,7 +143,7 @@ public final class StubCallbacks {
 
         @Override
         public String toString() {
-            return "StubCallbacks.Builder{url=" + url + ", headers=" + headers.keySet() + "}";
+            return "StubCallbacks.Builder{url=" + url.get() + ", headers=" + headers.keySet() + "}";
         }
     }
 

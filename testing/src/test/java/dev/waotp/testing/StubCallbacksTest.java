@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,24 @@ class StubCallbacksTest {
                 DeliveryState.DELIVERED, DeliveryState.DELIVERED, DeliveryState.SENT, DeliveryState.SENT);
         // Out of order in posting, not in time: delivered still happened after sent.
         assertThat(heard.get(0).timestamp()).isAfter(heard.get(2).timestamp());
+    }
+
+    @Test
+    void aUrlGivenLaterIsLookedUpAtEachPostAndAnUnknownOneIsListedUnanswered() {
+        AtomicReference<String> later = new AtomicReference<>();
+        try (KaleyraStub stub = KaleyraStub.builder()
+                     .callbacks(StubCallbacks.to(later::get).basic("kaleyra", "cb-pass").build()).start();
+             KaleyraClient client = stub.clientBuilder().build()) {
+            client.send(AuthMessage.builder(AUTH1).to("+919876543210").otp("482913").build());
+            assertThat(stub.awaitCallbacks(WAIT)).extracting(PostedCallback::httpStatus).containsExactly(-1, -1);
+            assertThat(heard).isEmpty();
+
+            later.set(url);
+            stub.reset();
+            client.send(AuthMessage.builder(AUTH1).to("+919876543210").otp("482913").build());
+            assertThat(stub.awaitCallbacks(WAIT)).extracting(PostedCallback::httpStatus).containsExactly(200, 200);
+            assertThat(heard).extracting(DeliveryStatus::state).containsExactly(DeliveryState.SENT, DeliveryState.DELIVERED);
+        }
     }
 
     @Test

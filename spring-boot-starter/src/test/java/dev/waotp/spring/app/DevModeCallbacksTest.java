@@ -7,9 +7,6 @@ import dev.waotp.DeliveryState;
 import dev.waotp.DeliveryStatus;
 import dev.waotp.testing.KaleyraStub;
 import dev.waotp.testing.PostedCallback;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,15 +17,13 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Dev mode with the callback endpoint configured: the stub inside the application posts each send's
  * callbacks to the application's own endpoint, with its credentials, and the listener hears them. The
- * port is fixed before the start (the stub is made before the web server), as dev mode requires.
+ * port is random: the stub is made before the web server has one, and finds it at each post.
  */
-@SpringBootTest(classes = DevModeCallbacksTest.DevApp.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+@SpringBootTest(classes = DevModeCallbacksTest.DevApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "waotp.dev.enabled=true",
             "waotp.callbacks.path=/waotp/callbacks",
@@ -37,16 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.autoconfigure.exclude=dev.waotp.spring.VerifierAutoConfiguration"
         })
 class DevModeCallbacksTest {
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        try (ServerSocket free = new ServerSocket(0)) {
-            int port = free.getLocalPort();
-            registry.add("server.port", () -> port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class DevApp {

@@ -10,16 +10,15 @@ import dev.waotp.verify.Channel;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.Delivery;
 import dev.waotp.verify.Verifier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,13 +27,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * stub posts Kaleyra's callbacks to the endpoint the starter mounts, and the verifier, a {@code DeliveryListener}
  * bean, records them and falls back to SMS on a failure.
  */
-@SpringBootTest(classes = VerifierCallbackRoundTripTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(classes = VerifierCallbackRoundTripTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerifierCallbackRoundTripTest {
     private static final String DELIVERED = "+919876543210";
     private static final String FAILING = "+919800000131";
-    private static final int PORT = freePort();
+    /** The application's port, known once it has started: the stub, made before, looks it up at each post. */
+    private static final AtomicInteger PORT = new AtomicInteger();
     private static final KaleyraStub STUB = KaleyraStub.builder()
-            .callbacks(StubCallbacks.to("http://127.0.0.1:" + PORT + "/waotp/callbacks").basic("kaleyra", "cb-pass")
+            .callbacks(StubCallbacks.to(() -> "http://127.0.0.1:" + PORT.get() + "/waotp/callbacks").basic("kaleyra", "cb-pass")
                     .outcome(FAILING, DeliveryOutcome.failed(131026, "Message undeliverable")).build())
             .start();
 
@@ -43,7 +43,6 @@ class VerifierCallbackRoundTripTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
         registry.add("waotp.kaleyra.sid", STUB::sid);
         registry.add("waotp.kaleyra.api-key", STUB::apiKey);
         registry.add("waotp.kaleyra.business-number", STUB::businessNumber);
@@ -62,8 +61,12 @@ class VerifierCallbackRoundTripTest {
     @Autowired
     Verifier verifier;
 
+    @LocalServerPort
+    int port;
+
     @BeforeEach
     void forget() {
+        PORT.set(port);
         STUB.reset();
     }
 
@@ -91,13 +94,5 @@ class VerifierCallbackRoundTripTest {
         assertThat(verifier.check(FAILING, whatsappCode)).isInstanceOf(CheckResult.WrongCode.class);
         assertThat(verifier.check(FAILING, STUB.receivedSms().get(0).body().substring("Code ".length())))
                 .isEqualTo(new CheckResult.Approved());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
