@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,19 +20,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * message id the answer holds. Clients retry fast here, so a wrong retry would show in the counts.
  */
 class AcceptedAnswersTest {
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private KaleyraClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server.start();
         client = clientFor(server).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        server.close();
     }
 
     @ParameterizedTest

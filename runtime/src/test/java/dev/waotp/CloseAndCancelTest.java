@@ -14,8 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,17 +26,8 @@ class CloseAndCancelTest {
     private static final RetryPolicy SLOW_RETRY = RetryPolicy.builder()
             .initialBackoff(Duration.ofMillis(1200)).maxBackoff(Duration.ofMillis(1200)).build();
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void afterCloseBlockingAndAsyncSendsFailAtOnceAndReachNoServer() throws Exception {

@@ -15,13 +15,14 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How many async sends a client keeps in flight at once. */
 class ConcurrencyTest {
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
@@ -38,12 +39,6 @@ class ConcurrencyTest {
                 return accepted("A" + request.getExchangeIndex());
             }
         });
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private int mostInFlightFor(KaleyraClient client, int sends) {

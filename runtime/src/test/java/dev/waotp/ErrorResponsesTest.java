@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,19 +21,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every failure body of the Kaleyra page, and answers the page does not document. */
 class ErrorResponsesTest {
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private KaleyraClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server.start();
         client = clientFor(server).retryPolicy(RetryPolicy.none()).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        server.close();
     }
 
     static Stream<Arguments> pageErrors() {

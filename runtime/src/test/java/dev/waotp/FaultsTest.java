@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,19 +42,18 @@ class FaultsTest {
 
     enum Mode { BLOCKING, ASYNC }
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private KaleyraClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server.start();
         client = clientFor(server).readTimeout(READ_TIMEOUT).callTimeout(CALL_TIMEOUT).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        server.close();
     }
 
     /** One way the server misbehaves: what it answers, what the caller must get, how many requests arrive. */

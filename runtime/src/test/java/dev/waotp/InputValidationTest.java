@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,17 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input is refused while the message is built, so no request can carry it. */
 class InputValidationTest {
+    @StartStop
     private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
 
     @AfterEach
     void noRequestWasSent() {
         assertThat(server.getRequestCount()).isZero();
-        server.close();
     }
 
     /** A controller that maps KaleyraException to "the provider failed" must not see a caller's mistake as one. */

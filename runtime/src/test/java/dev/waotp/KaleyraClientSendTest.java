@@ -16,24 +16,24 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class KaleyraClientSendTest {
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private KaleyraClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server.start();
         client = clientFor(server).build();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        server.close();
     }
 
     @Test

@@ -17,10 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,17 +30,8 @@ class RetryAfterAndDeadlineTest {
     private static final RetryPolicy AT_MOST_ONCE = RetryPolicy.builder()
             .initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(2)).retryUnconfirmed(false).build();
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @ParameterizedTest(name = "HTTP {0} without a Kaleyra code ({1})")
     @CsvSource({"500,BLOCKING", "502,BLOCKING", "503,BLOCKING", "504,BLOCKING",

@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The listener hears each send once, after its last attempt, and cannot break it. */
 class SendListenerTest {
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final SendListener recording = new SendListener() {
@@ -29,16 +29,6 @@ class SendListenerTest {
             heard.add("failed " + template.name() + " " + error.getClass().getSimpleName());
         }
     };
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @ParameterizedTest
     @EnumSource(FaultsTest.Mode.class)

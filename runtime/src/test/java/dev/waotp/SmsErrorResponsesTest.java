@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +18,8 @@ import org.junit.jupiter.api.Test;
  * {@link KaleyraApiException} that carries it.
  */
 class SmsErrorResponsesTest {
+    @StartStop
     private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     static SmsMessage sms() {
         return SmsMessage.builder().to("+14155550100").sender("KLRHXA").body("Your code is {otp}").otp("482913").build();

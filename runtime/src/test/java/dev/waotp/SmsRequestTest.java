@@ -12,8 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +23,8 @@ class SmsRequestTest {
     /** The page's sample text; its code is 1234. */
     private static final String PAGE_BODY = "Dear Customer, 1234 is your OTP (One Time Password) for the transaction.";
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private RecordedRequest sent(SmsMessage message) throws Exception {
         server.enqueue(json(202, "{\"data\":[{\"message_id\":\"S1\"}]}"));

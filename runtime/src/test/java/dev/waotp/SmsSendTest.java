@@ -15,8 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SmsSendTest {
     private static final String CODE = "Qz7Kw9";
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final SendListener recording = new SendListener() {
@@ -45,16 +45,6 @@ class SmsSendTest {
             heard.add("sms failed " + type + " " + error.getClass().getSimpleName());
         }
     };
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private static SmsMessage sms() {
         return SmsMessage.builder().to("+14155550100").sender("KLRHXA").body("Your code is {otp}").otp(CODE).build();

@@ -8,8 +8,7 @@ import dev.waotp.FaultsTest.Mode;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,17 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * for every read and write (docs/BENCHMARKS.md, issue 20).
  */
 class SocketTimeoutsTest {
+    @StartStop
     private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void timeoutsNoShorterThanTheCallTimeoutAreLeftToIt() {

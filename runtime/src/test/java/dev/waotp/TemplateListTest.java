@@ -12,8 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /** {@link KaleyraClient#templates()}: the request, the page's answer, paging, retries and refusals. */
@@ -21,17 +20,8 @@ class TemplateListTest {
     private static final String WABA_ID = "102290129340398";
     private static final String PATH = "/v2/" + SID + "/whatsapp/" + WABA_ID + "/message_templates";
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private KaleyraClient client() {
         return KaleyraClient.builder().sid(SID).apiKey(API_KEY).wabaId(WABA_ID)
