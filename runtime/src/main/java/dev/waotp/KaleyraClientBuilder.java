@@ -97,13 +97,19 @@ public final class KaleyraClientBuilder {
         return this;
     }
 
-    /** How long to wait for each read of the answer; default 10 seconds. */
+    /**
+     * How long to wait for each read of the answer; default 10 seconds. One no shorter than the
+     * {@link #callTimeout} could never end an attempt first, and is left to it rather than set on the socket.
+     */
     public KaleyraClientBuilder readTimeout(Duration timeout) {
         this.readTimeout = positive("readTimeout", timeout);
         return this;
     }
 
-    /** How long to wait for each write of the request; default 10 seconds. */
+    /**
+     * How long to wait for each write of the request; default 10 seconds. One no shorter than the
+     * {@link #callTimeout} could never end an attempt first, and is left to it rather than set on the socket.
+     */
     public KaleyraClientBuilder writeTimeout(Duration timeout) {
         this.writeTimeout = positive("writeTimeout", timeout);
         return this;
