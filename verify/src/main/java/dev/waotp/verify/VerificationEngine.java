@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 final class VerificationEngine {
     private static final Logger log = LoggerFactory.getLogger(VerificationEngine.class);
+    /** What a start without sending reports in place of Kaleyra's answer: no message. */
+    private static final SendResult NOT_SENT = new SendResult(List.of(), null, null);
 
     private final TrackedCodeSender sender;
     private final CodeHasher hasher;
@@ -69,7 +71,8 @@ final class VerificationEngine {
         this.calls = new TimedCalls(builder.storeTimeout);
     }
 
-    StartResult start(String purpose, String phone, String callerKey) {
+    /** @param send false for a start that keeps a code no one is told (see {@link Verifier#startWithoutSending}) */
+    StartResult start(String purpose, String phone, String callerKey, boolean send) {
         Optional<RateLimited> refused =
                 calls.call("the rate limits", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
         if (refused.isPresent()) {
@@ -88,6 +91,10 @@ final class VerificationEngine {
             return new StartResult.Locked(locked.until());
         }
         int sendsLeft = ((StartDecision.Started) decision).sendsLeft();
+        Duration nextStart = sendsLeft > 0 ? startRules.resendAfter() : startRules.lifetime();
+        if (!send) {
+            return new StartResult.Sent(NOT_SENT, now.plus(startRules.lifetime()), nextStart, sendsLeft, Channel.WHATSAPP);
+        }
         SendResult sent;
         try {
             sent = sender.send(phone, code, tag.value());
@@ -97,7 +104,6 @@ final class VerificationEngine {
         if (noDeliveryTimer != null) {
             noDeliveryTimer.schedule(() -> fallBackUnlessDelivered(key, tag.value()));
         }
-        Duration nextStart = sendsLeft > 0 ? startRules.resendAfter() : startRules.lifetime();
         return new StartResult.Sent(sent, now.plus(startRules.lifetime()), nextStart, sendsLeft, Channel.WHATSAPP);
     }
 

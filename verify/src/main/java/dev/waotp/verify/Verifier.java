@@ -98,24 +98,35 @@ public final class Verifier implements DeliveryListener {
      *     so the next start is not refused as too soon, and the rate limits still count this start
      */
     public StartResult start(String phone, String callerKey) {
-        requirePhone(phone);
-        if (callerKey == null) {
-            throw new InvalidInputException("callerKey", "is required");
-        }
-        if (callerKey.length() > MAX_CALLER_KEY_LENGTH) {
-            // Each key holds a bucket in the limiter: unbounded keys would be unbounded memory.
-            throw new InvalidInputException("callerKey",
-                    "must be at most " + MAX_CALLER_KEY_LENGTH + " characters, was " + callerKey.length());
-        }
+        requireStartInput(phone, callerKey);
         StartResult result;
         try {
-            result = engine.start(purpose, phone, callerKey);
+            result = engine.start(purpose, phone, callerKey, true);
         } catch (RuntimeException e) {
             tell(engine.listener::startFailed, e);
             throw e;
         }
         log.debug("start ({}): {}", purpose, result);
         tell(engine.listener::started, result);
+        return result;
+    }
+
+    /**
+     * Everything {@link #start} does except the send, for a number that must look like every other: the
+     * same rate limits, resend wait, send count and lockout, and a pending code that no one is told, so
+     * that checks answer as for a wrong code ({@code WrongCode}, then {@code TooManyAttempts}) at the same
+     * pace. A sign-in form calls it for a number without an account, so that neither the form nor the
+     * code form tells which numbers have one. {@link StartResult.Sent} then means "would have been sent"
+     * (its {@code SendResult} names no message). The listener is not told, so metrics count real sends
+     * only. Never offer {@link #resendBySms} for such a number: that would send.
+     *
+     * @throws InvalidInputException as for {@link #start}
+     * @throws VerificationStoreException if the store or the rate limits fail or are too slow
+     */
+    public StartResult startWithoutSending(String phone, String callerKey) {
+        requireStartInput(phone, callerKey);
+        StartResult result = engine.start(purpose, phone, callerKey, false);
+        log.debug("start without sending ({}): {}", purpose, result);
         return result;
     }
 
@@ -188,6 +199,18 @@ public final class Verifier implements DeliveryListener {
 
     private static <T> void tell(Consumer<T> event, T value) {
         VerificationEngine.tell(event, value);
+    }
+
+    private static void requireStartInput(String phone, String callerKey) {
+        requirePhone(phone);
+        if (callerKey == null) {
+            throw new InvalidInputException("callerKey", "is required");
+        }
+        if (callerKey.length() > MAX_CALLER_KEY_LENGTH) {
+            // Each key holds a bucket in the limiter: unbounded keys would be unbounded memory.
+            throw new InvalidInputException("callerKey",
+                    "must be at most " + MAX_CALLER_KEY_LENGTH + " characters, was " + callerKey.length());
+        }
     }
 
     /** E.164 as the runtime checks it: '+', a digit 1-9, then 7 to 14 more digits. */
