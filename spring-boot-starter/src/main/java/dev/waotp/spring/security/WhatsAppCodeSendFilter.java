@@ -80,11 +80,10 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
             PageMessage.error(OutcomeMessages.INVALID_PHONE).keepFor(request);
             return pages.loginPage();
         }
-        if (users.findByPhone(phone) == null) {
-            // The same page as for an account, so that the form does not tell which numbers have one.
-            return sent(request, new PendingCode(phone, false));
-        }
-        return start(request, loginVerifier, new PendingCode(phone, false), pages.loginPage());
+        // A number without an account goes through the same limits and waits and gets a code no one is
+        // told, so that neither this form nor the code form tells which numbers have an account.
+        boolean hasAccount = users.findByPhone(phone) != null;
+        return start(request, loginVerifier, new PendingCode(phone, false), pages.loginPage(), hasAccount);
     }
 
     private String secondFactor(HttpServletRequest request) {
@@ -98,13 +97,15 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
             PageMessage.error(OutcomeMessages.NO_PHONE).keepFor(request);
             return pages.factorPage();
         }
-        return start(request, factorVerifier, new PendingCode(phone, true), pages.factorPage());
+        return start(request, factorVerifier, new PendingCode(phone, true), pages.factorPage(), true);
     }
 
-    private String start(HttpServletRequest request, Verifier verifier, PendingCode pending, String refusedPage) {
+    private String start(HttpServletRequest request, Verifier verifier, PendingCode pending, String refusedPage,
+            boolean send) {
         StartResult result;
+        String caller = CallerKeys.fromAddress(request.getRemoteAddr());
         try {
-            result = verifier.start(pending.phone(), CallerKeys.fromAddress(request.getRemoteAddr()));
+            result = send ? verifier.start(pending.phone(), caller) : verifier.startWithoutSending(pending.phone(), caller);
         } catch (InvalidInputException e) {
             PageMessage.error(OutcomeMessages.INVALID_PHONE).keepFor(request);
             return refusedPage;

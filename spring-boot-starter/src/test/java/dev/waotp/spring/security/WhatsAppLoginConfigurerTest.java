@@ -12,7 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.waotp.spring.web.TestVerifiers;
 import dev.waotp.verify.Verifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +49,7 @@ class WhatsAppLoginConfigurerTest {
     static final String BOB = "+919876500000";
     static final String CAROL = "+919876543221";
     static final String DAVE = "+919876543222";
+    static final String ERIN = "+919876543223";
     static final String STRANGER = "+919800000001";
     static final TestVerifiers VERIFIERS = new TestVerifiers();
 
@@ -73,6 +77,22 @@ class WhatsAppLoginConfigurerTest {
     private MvcResult typeCode(String code) throws Exception {
         return mvc.perform(post("/login/whatsapp/code").session(session).with(csrf()).param("code", code))
                 .andReturn();
+    }
+
+    /**
+     * In a new session: asks for a code, asks again at once, types a wrong code. Each answer is where it
+     * leads and the page there, without the CSRF token and with the number's digits hidden.
+     */
+    private List<String> answersTo(String phone, Supplier<String> wrongCode) throws Exception {
+        session = new MockHttpSession();
+        List<String> answers = new ArrayList<>();
+        for (int step = 0; step < 3; step++) {
+            MvcResult result = step < 2 ? sendCode(phone) : typeCode(wrongCode.get());
+            String next = result.getResponse().getRedirectedUrl();
+            answers.add(next + "\n" + page(next).replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
+                    .replace(phone.substring(phone.length() - 4), "####"));
+        }
+        return answers;
     }
 
     @Test
@@ -135,10 +155,14 @@ class WhatsAppLoginConfigurerTest {
     }
 
     @Test
-    void anUnknownNumberLooksSentButGetsNoCode() throws Exception {
-        assertThat(sendCode(STRANGER).getResponse().getRedirectedUrl()).isEqualTo("/login/whatsapp/code");
+    void aNumberWithoutAnAccountGetsTheAnswersOfOneWithAnAccountButNoCode() throws Exception {
+        List<String> withAccount = answersTo(ERIN, () -> TestVerifiers.wrong(VERIFIERS.lastCodeSentTo(ERIN)));
+        List<String> without = answersTo(STRANGER, () -> "000000");
+
+        assertThat(without).isEqualTo(withAccount);
+        assertThat(withAccount).anySatisfy(answer -> assertThat(answer).contains("Wrong code. 4 attempts left."))
+                .anySatisfy(answer -> assertThat(answer).contains("Wait 30 seconds"));
         assertThat(VERIFIERS.sentTo(STRANGER)).isFalse();
-        assertThat(typeCode("123456").getResponse().getRedirectedUrl()).isEqualTo("/login/whatsapp");
         mvc.perform(get("/").session(session)).andExpect(unauthenticated());
     }
 
@@ -182,7 +206,8 @@ class WhatsAppLoginConfigurerTest {
     @EnableWebMvc
     @EnableMultiFactorAuthentication(authorities = {})
     static class App {
-        private static final Map<String, String> PHONES = Map.of(ALICE, "alice", BOB, "bob", CAROL, "carol", DAVE, "dave");
+        private static final Map<String, String> PHONES = Map.of(ALICE, "alice", BOB, "bob", CAROL, "carol", DAVE, "dave",
+                ERIN, "erin");
 
         @Bean
         Verifier verifier() {
