@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
     private final SecurityContextHolderStrategy contexts;
     private final Clock clock;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+    private final SendTimes sendTimes = new SendTimes();
     private final RequestMatcher loginMatcher;
     private final RequestMatcher factorMatcher;
 
@@ -104,6 +106,7 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
             boolean send) {
         StartResult result;
         String caller = CallerKeys.fromAddress(request.getRemoteAddr());
+        long started = System.nanoTime();
         try {
             result = send ? verifier.start(pending.phone(), caller) : verifier.startWithoutSending(pending.phone(), caller);
         } catch (InvalidInputException e) {
@@ -119,10 +122,28 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
             return refusedPage;
         }
         if (result instanceof StartResult.Sent) {
+            long took = System.nanoTime() - started;
+            if (send) {
+                sendTimes.record(took);
+            } else {
+                pauseAsLongAsASend(took);
+            }
             return sent(request, pending);
         }
         PageMessage.error(OutcomeMessages.refused(result, clock)).keepFor(request);
         return refusedPage;
+    }
+
+    /** A number without an account is answered no sooner than one with: the time would tell otherwise. */
+    private void pauseAsLongAsASend(long tookNanos) {
+        long left = sendTimes.typical().toNanos() - tookNanos;
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private String sent(HttpServletRequest request, PendingCode pending) {

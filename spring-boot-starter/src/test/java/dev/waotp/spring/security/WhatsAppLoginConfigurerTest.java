@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.waotp.spring.web.TestVerifiers;
 import dev.waotp.verify.Verifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ class WhatsAppLoginConfigurerTest {
     static final String CAROL = "+919876543221";
     static final String DAVE = "+919876543222";
     static final String ERIN = "+919876543223";
+    static final String FRANK = "+919876543224";
+    static final String GRACE = "+919876543225";
+    static final String HEIDI = "+919876543226";
     static final String STRANGER = "+919800000001";
     static final TestVerifiers VERIFIERS = new TestVerifiers();
 
@@ -166,6 +170,30 @@ class WhatsAppLoginConfigurerTest {
         mvc.perform(get("/").session(session)).andExpect(unauthenticated());
     }
 
+    /** Sent nothing, such a number is still answered no sooner than the last sends took. */
+    @Test
+    void aNumberWithoutAnAccountIsAnsweredNoSoonerThanASend() throws Exception {
+        VERIFIERS.sendTime(Duration.ofMillis(300));
+        try {
+            for (String phone : List.of(FRANK, GRACE, HEIDI)) {
+                session = new MockHttpSession();
+                assertThat(timeToAnswer(phone)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            }
+            session = new MockHttpSession();
+
+            assertThat(timeToAnswer("+919800000002")).isGreaterThanOrEqualTo(Duration.ofMillis(280));
+        } finally {
+            VERIFIERS.sendTime(Duration.ZERO);
+        }
+        assertThat(VERIFIERS.sentTo("+919800000002")).isFalse();
+    }
+
+    private Duration timeToAnswer(String phone) throws Exception {
+        long start = System.nanoTime();
+        assertThat(sendCode(phone).getResponse().getRedirectedUrl()).isEqualTo("/login/whatsapp/code");
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     @Test
     void theCodeIsBoundToTheSessionThatAskedForIt() throws Exception {
         String phone = DAVE;
@@ -207,7 +235,7 @@ class WhatsAppLoginConfigurerTest {
     @EnableMultiFactorAuthentication(authorities = {})
     static class App {
         private static final Map<String, String> PHONES = Map.of(ALICE, "alice", BOB, "bob", CAROL, "carol", DAVE, "dave",
-                ERIN, "erin");
+                ERIN, "erin", FRANK, "frank", GRACE, "grace", HEIDI, "heidi");
 
         @Bean
         Verifier verifier() {

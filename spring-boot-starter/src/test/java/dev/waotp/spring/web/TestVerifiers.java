@@ -14,12 +14,14 @@ public final class TestVerifiers {
     public static final String SECRET = "0123456789abcdef0123456789abcdef-test-secret";
 
     private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
+    private volatile Duration sendTime = Duration.ZERO;
 
     /** A builder with the recording sender and the secret; the test adds its limits. */
     public Verifier.Builder builder() {
         return Verifier.builder()
                 .secret(SECRET.getBytes(StandardCharsets.UTF_8))
                 .sender((phone, code) -> {
+                    pause(sendTime);
                     lastCodes.put(phone, code);
                     return new SendResult(List.of("msg-" + phone), null, null);
                 });
@@ -30,6 +32,19 @@ public final class TestVerifiers {
         return builder().rateLimits(RateLimits.builder().perCaller(perCaller, Duration.ofHours(1))
                 .without(dev.waotp.verify.RateLimit.PHONE).without(dev.waotp.verify.RateLimit.APPLICATION).build())
                 .build();
+    }
+
+    /** How long each send takes from now on, as Kaleyra's round trip would; zero unless set. */
+    public void sendTime(Duration sendTime) {
+        this.sendTime = sendTime;
+    }
+
+    private static void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String lastCodeSentTo(String phone) {
