@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@link SendBenchmark}'s three one-thread sends, measured in turns in one JVM: each round runs a block
@@ -119,18 +120,16 @@ public final class SendPairs {
         System.out.println();
         System.out.println("# ratio to rawOkHttp within each round (above 1: faster than raw): median [quartiles] of the rounds");
         for (int variant = 0; variant < RAW; variant++) {
-            int v = variant;
-            double[] throughput = ratios(blocks, v, b -> b.perMs(), false);
-            double[] mean = ratios(blocks, v, Block::meanMicros, true);
-            double[] p50 = ratios(blocks, v, Block::p50Micros, true);
+            double[] throughput = ratios(blocks, variant, Block::perMs, false);
+            double[] mean = ratios(blocks, variant, Block::meanMicros, true);
+            double[] p50 = ratios(blocks, variant, Block::p50Micros, true);
             System.out.printf(Locale.ROOT, "%-16s throughput %s   mean latency %s   p50 latency %s%n", NAMES[variant],
                     quartiles(throughput), quartiles(mean), quartiles(p50));
         }
     }
 
     /** Variant ÷ raw for a rate, raw ÷ variant for a time, so that above 1 always means faster than raw. */
-    private static double[] ratios(List<Block>[] blocks, int variant, java.util.function.ToDoubleFunction<Block> figure,
-            boolean isTime) {
+    private static double[] ratios(List<Block>[] blocks, int variant, ToDoubleFunction<Block> figure, boolean isTime) {
         double[] ratios = new double[blocks[variant].size()];
         for (int round = 0; round < ratios.length; round++) {
             double mine = figure.applyAsDouble(blocks[variant].get(round));
