@@ -3,6 +3,7 @@ package dev.waotp.verify;
 import dev.waotp.InvalidInputException;
 import dev.waotp.DeliveryState;
 import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.DeliveryOrder;
 import dev.waotp.verify.spi.DeliveryUpdate;
 import dev.waotp.verify.spi.NewCode;
 import dev.waotp.verify.spi.PendingCode;

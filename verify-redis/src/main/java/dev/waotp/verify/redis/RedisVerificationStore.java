@@ -5,6 +5,7 @@ import dev.waotp.verify.Channel;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.VerificationStoreException;
 import dev.waotp.verify.spi.CheckRules;
+import dev.waotp.verify.spi.DeliveryOrder;
 import dev.waotp.verify.spi.DeliveryUpdate;
 import dev.waotp.verify.spi.NewCode;
 import dev.waotp.verify.spi.PendingCode;
@@ -96,7 +97,7 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
     @Override
     public DeliveryUpdate recordDelivery(VerificationKey key, String tag, DeliveryState state, Instant now) {
         Long answer = redis.await(DELIVERY.run(redis.commands(), ScriptOutputType.INTEGER, key(key), text(tag),
-                number(rank(state)), text(state.name()), number(now.toEpochMilli())), "the record of a delivery");
+                number(DeliveryOrder.rank(state)), text(state.name()), number(now.toEpochMilli())), "the record of a delivery");
         return UPDATES[answer.intValue()];
     }
 
@@ -121,16 +122,6 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
             case 0 -> new StartDecision.TooSoon(Duration.ofMillis(answer.get(2)));
             case 2 -> new StartDecision.Locked(Instant.ofEpochMilli(answer.get(2)));
             default -> throw new VerificationStoreException("Redis answered a start with unknown outcome " + answer.get(0));
-        };
-    }
-
-    /** The ranks delivery.lua compares, in the order of the core's {@code DeliveryOrder}. */
-    private static int rank(DeliveryState state) {
-        return switch (state) {
-            case SENT -> 1;
-            case DELIVERED -> 2;
-            case READ -> 3;
-            case FAILED, NOT_SENT -> 4;
         };
     }
 

@@ -1,6 +1,6 @@
 -- Records a delivery state for the message sent with a tag, if it is still the key's live code. The order is the
--- core's (DeliveryOrder): sent 1 < delivered 2 < read 3; a failure (4) replaces only sent or nothing; nothing
--- replaces a failure.
+-- core's (spi.DeliveryOrder, whose rank the store passes): sent 1 < delivered 2 < read 3; a failure (4)
+-- replaces only sent or nothing; nothing replaces a failure.
 -- KEYS[1] the key's hash
 -- ARGV    tag, state rank (1 to 4), state name, now (epoch ms)
 -- Returns 0 not current, 1 unchanged, 2 updated, 3 failed now.
