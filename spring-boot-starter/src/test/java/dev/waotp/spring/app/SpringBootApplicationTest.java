@@ -3,6 +3,7 @@ package dev.waotp.spring.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.SendResult;
+import dev.waotp.spring.StubProperties;
 import dev.waotp.testing.KaleyraStub;
 import dev.waotp.testing.ReceivedMessage;
 import dev.waotp.verify.CheckResult;
@@ -50,10 +51,7 @@ class SpringBootApplicationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
-        properties.add("waotp.kaleyra.sid", STUB::sid);
-        properties.add("waotp.kaleyra.api-key", STUB::apiKey);
-        properties.add("waotp.kaleyra.business-number", STUB::businessNumber);
-        properties.add("waotp.kaleyra.base-url", STUB::baseUrl);
+        StubProperties.register(properties, STUB);
         properties.add("waotp.verify.secret", () -> "an application secret of at least 32 bytes");
         properties.add("spring.data.redis.port", REDIS::port);
     }

@@ -3,6 +3,7 @@ package dev.waotp.spring.roundtrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.DeliveryState;
+import dev.waotp.spring.StubProperties;
 import dev.waotp.testing.DeliveryOutcome;
 import dev.waotp.testing.KaleyraStub;
 import dev.waotp.testing.StubCallbacks;
@@ -43,10 +44,7 @@ class VerifierCallbackRoundTripTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("waotp.kaleyra.sid", STUB::sid);
-        registry.add("waotp.kaleyra.api-key", STUB::apiKey);
-        registry.add("waotp.kaleyra.business-number", STUB::businessNumber);
-        registry.add("waotp.kaleyra.base-url", STUB::baseUrl);
+        StubProperties.register(registry, STUB);
         registry.add("waotp.verify.secret", () -> "0123456789abcdef0123456789abcdef-round-trip");
         registry.add("waotp.verify.store", () -> "memory");
         registry.add("waotp.callbacks.path", () -> "/waotp/callbacks");

@@ -3,6 +3,7 @@ package dev.waotp.spring.templatestatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.SendResult;
+import dev.waotp.spring.StubProperties;
 import dev.waotp.testing.KaleyraStub;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,10 +54,7 @@ class TemplateStatusCallbackRoundTripTest {
 
     @DynamicPropertySource
     static void kaleyra(DynamicPropertyRegistry registry) {
-        registry.add("waotp.kaleyra.sid", STUB::sid);
-        registry.add("waotp.kaleyra.api-key", STUB::apiKey);
-        registry.add("waotp.kaleyra.business-number", STUB::businessNumber);
-        registry.add("waotp.kaleyra.base-url", STUB::baseUrl);
+        StubProperties.register(registry, STUB);
     }
 
     @AfterAll
