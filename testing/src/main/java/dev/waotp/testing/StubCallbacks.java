@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class StubCallbacks {
-    private final Supplier<@Nullable String> url;
+    private final Supplier<@Nullable HttpUrl> url;
     final Map<String, String> headers;
     final Map<String, DeliveryOutcome> outcomes;
     final DeliveryOutcome defaultOutcome;
@@ -44,10 +44,11 @@ public final class StubCallbacks {
 
     /** Callbacks to {@code url}, {@code http} or {@code https}. */
     public static Builder to(String url) {
-        if (HttpUrl.parse(Objects.requireNonNull(url, "url")) == null) {
+        HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
+        if (parsed == null) {
             throw new IllegalArgumentException("callback url must be an http or https URL");
         }
-        return new Builder(() -> url);
+        return new Builder(() -> parsed);
     }
 
     /**
@@ -56,13 +57,16 @@ public final class StubCallbacks {
      * gives {@code null} or no http(s) URL is not posted and is listed as unanswered (status -1).
      */
     public static Builder to(Supplier<@Nullable String> url) {
-        return new Builder(Objects.requireNonNull(url, "url"));
+        Objects.requireNonNull(url, "url");
+        return new Builder(() -> {
+            String current = url.get();
+            return current == null ? null : HttpUrl.parse(current);
+        });
     }
 
     /** Where the next callback goes: null when the URL is not known yet. */
     @Nullable HttpUrl url() {
-        String current = url.get();
-        return current == null ? null : HttpUrl.parse(current);
+        return url.get();
     }
 
     @Override
@@ -73,7 +77,7 @@ public final class StubCallbacks {
 
     /** The callback profile the stub plays: URL, credentials and what happens to each number. */
     public static final class Builder {
-        private final Supplier<@Nullable String> url;
+        private final Supplier<@Nullable HttpUrl> url;
         private final Map<String, String> headers = new HashMap<>();
         private final Map<String, DeliveryOutcome> outcomes = new HashMap<>();
         private DeliveryOutcome defaultOutcome = DeliveryOutcome.delivered();
@@ -81,7 +85,7 @@ public final class StubCallbacks {
         private boolean outOfOrder;
         private Duration delay = Duration.ofMillis(20);
 
-        private Builder(Supplier<@Nullable String> url) {
+        private Builder(Supplier<@Nullable HttpUrl> url) {
             this.url = url;
         }
 
