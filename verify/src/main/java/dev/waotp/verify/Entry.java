@@ -70,6 +70,11 @@ final class Entry {
         return new Entry(newCode, newSends, 0, now, newExpiresAt, failures, failuresForgottenAt, lockedUntil);
     }
 
+    /** The same verification (sends, last send, expiry, attempts) with another code, whose delivery is not known yet. */
+    Entry withCodeInPlace(NewCode newCode) {
+        return new Entry(newCode, sends, attempts, lastSend, expiresAt, failures, failuresForgottenAt, lockedUntil, null);
+    }
+
     Entry withFailure(int newAttempts, int newFailures, Instant forgottenAt, @Nullable Instant newLockedUntil) {
         return new Entry(code, sends, newAttempts, lastSend, expiresAt, newFailures, forgottenAt,
                 newLockedUntil != null ? newLockedUntil : lockedUntil, delivery);

@@ -130,7 +130,7 @@ public final class InMemoryVerificationStore implements VerificationStore {
     }
 
     @Override
-    public StartDecision replace(VerificationKey key, String failedTag, NewCode newCode, Instant now, StartRules rules) {
+    public StartDecision replace(VerificationKey key, String failedTag, NewCode newCode, Instant now) {
         NewCode code = copy(newCode);
         StartDecision[] decision = {new StartDecision.Superseded()};
         entries.computeIfPresent(key, (k, entry) -> {
@@ -141,12 +141,8 @@ public final class InMemoryVerificationStore implements VerificationStore {
             if (!entry.codeLiveAt(now) || !entry.code.tag().equals(failedTag)) {
                 return entry;
             }
-            if (entry.sends >= rules.maxSends()) {
-                decision[0] = new StartDecision.TooSoon(Duration.between(now, entry.expiresAt));
-                return entry;
-            }
-            decision[0] = new StartDecision.Started(rules.maxSends() - entry.sends - 1);
-            return entry.withCode(code, entry.sends + 1, now, now.plus(rules.lifetime()));
+            decision[0] = new StartDecision.Replaced(entry.expiresAt);
+            return entry.withCodeInPlace(code);
         });
         return decision[0];
     }

@@ -99,7 +99,8 @@ final class VerificationEngine {
         try {
             sent = sender.send(phone, code, tag.value());
         } catch (RuntimeException e) {
-            return afterFailedSend(key, stored, sendsLeft, e);
+            return afterFailedSend(key, stored, new StartResult.Sent(NOT_SENT, now.plus(startRules.lifetime()),
+                    nextStart, sendsLeft, Channel.SMS), e);
         }
         if (noDeliveryTimer != null) {
             noDeliveryTimer.schedule(() -> fallBackUnlessDelivered(key, tag.value()));
@@ -144,8 +145,12 @@ final class VerificationEngine {
         }
     }
 
-    /** The WhatsApp send threw: fall back when the failure says the number cannot get it, else withdraw the code. */
-    private StartResult afterFailedSend(VerificationKey key, NewCode stored, int sendsLeft, RuntimeException failure) {
+    /**
+     * The WhatsApp send threw: fall back when the failure says the number cannot get it, else withdraw the code. The
+     * SMS is this start's send, so the start answers as it would have ({@code bySms}), but for the channel.
+     */
+    private StartResult afterFailedSend(VerificationKey key, NewCode stored, StartResult.Sent bySms,
+            RuntimeException failure) {
         if (sms != null && sms.sendRefusal.test(failure)) {
             FallbackResult fallback;
             try {
@@ -156,8 +161,8 @@ final class VerificationEngine {
             }
             tell(listener::fellBack, fallback);
             if (fallback instanceof FallbackResult.Sent sent) {
-                return new StartResult.Sent(sent.sendResult(), sent.expiresAt(), startRules.resendAfter(),
-                        Math.max(0, sendsLeft - 1), Channel.SMS);
+                return new StartResult.Sent(sent.sendResult(), sent.expiresAt(), bySms.resendAfter(),
+                        bySms.sendsLeft(), Channel.SMS);
             }
         }
         withdraw(key, stored.hmac(), failure);
@@ -211,8 +216,10 @@ final class VerificationEngine {
         NewCode stored = new NewCode(hasher.hmac(key.purpose(), phone, code),
                 MessageTag.create(key.purpose(), phone, random).value(), Channel.SMS);
         StartDecision decision = calls.call("the verification store", () -> failedTag != null
-                ? store.replace(key, failedTag, stored, now, startRules)
+                ? store.replace(key, failedTag, stored, now)
                 : store.start(key, stored, now, startRules));
+        Instant expiresAt = decision instanceof StartDecision.Replaced replaced
+                ? replaced.expiresAt() : now.plus(startRules.lifetime());
         if (decision instanceof StartDecision.Superseded) {
             return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
         }
@@ -220,8 +227,8 @@ final class VerificationEngine {
             return new FallbackResult.Refused(reason, Refusal.LOCKED, null);
         }
         if (decision instanceof StartDecision.TooSoon tooSoon) {
-            // Asked for by the application, a fallback is a resend and waits like one; a failed message need not.
-            boolean sendsLeft = failedTag == null && tooSoon.retryAfter().compareTo(startRules.resendAfter()) <= 0;
+            // Only an asked-for fallback is a start; it waits like a resend, or for the expiry once the sends are used up.
+            boolean sendsLeft = tooSoon.retryAfter().compareTo(startRules.resendAfter()) <= 0;
             return new FallbackResult.Refused(reason, sendsLeft ? Refusal.TOO_SOON : Refusal.SENDS_USED_UP,
                     tooSoon.retryAfter());
         }
@@ -233,7 +240,7 @@ final class VerificationEngine {
             throw e;
         }
         log.debug("fallback ({}): code sent by SMS", reason);
-        return new FallbackResult.Sent(Channel.SMS, reason, sent, now.plus(startRules.lifetime()));
+        return new FallbackResult.Sent(Channel.SMS, reason, sent, expiresAt);
     }
 
     /** The send failed, so the code never reached the user; it must not block their next try. */

@@ -26,9 +26,9 @@ class ForwardingStore implements VerificationStore {
     }
 
     @Override
-    public StartDecision replace(VerificationKey key, String failedTag, NewCode code, Instant now, StartRules rules) {
+    public StartDecision replace(VerificationKey key, String failedTag, NewCode code, Instant now) {
         before.run();
-        return memory.replace(key, failedTag, code, now, rules);
+        return memory.replace(key, failedTag, code, now);
     }
 
     @Override

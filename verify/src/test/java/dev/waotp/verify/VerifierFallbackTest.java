@@ -188,17 +188,20 @@ class VerifierFallbackTest {
         assertThat(phone.stub().receivedSms()).hasSize(1);
     }
 
+    /** The SMS takes the failed send's place, so the last send's failed message still gets one; nothing follows. */
     @Test
-    void anExhaustedVerificationGetsNoSms() {
+    void theLastSendsFailedMessageStillGetsItsSmsButAnExhaustedVerificationNoMore() {
         Verifier verifier = Verifier.builder().secret(SECRET).trackedSender(phone.trackedSender()).maxSends(1)
+                .resendAfter(Duration.ZERO)
                 .smsFallback(SmsFallback.builder(phone.smsSender()).allowCountryCodes("91").build()).build();
         receiver.listener(verifier);
         verifier.start(FAILING, "caller");
         phone.stub().awaitCallbacks(Duration.ofSeconds(5));
 
-        assertThat(phone.stub().receivedSms()).isEmpty();
+        assertThat(phone.stub().receivedSms()).hasSize(1);
         assertThat(verifier.resendBySms(FAILING, "caller")).isInstanceOfSatisfying(FallbackResult.Refused.class,
                 refused -> assertThat(refused.refusal()).isEqualTo(Refusal.SENDS_USED_UP));
+        assertThat(phone.stub().receivedSms()).hasSize(1);
     }
 
     @Test

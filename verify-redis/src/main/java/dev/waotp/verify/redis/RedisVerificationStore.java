@@ -87,11 +87,16 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
     }
 
     @Override
-    public StartDecision replace(VerificationKey key, String failedTag, NewCode code, Instant now, StartRules rules) {
+    public StartDecision replace(VerificationKey key, String failedTag, NewCode code, Instant now) {
         List<Long> answer = redis.await(REPLACE.run(redis.commands(), ScriptOutputType.MULTI, key(key),
-                text(failedTag), code.hmac(), number(now.toEpochMilli()), number(rules.lifetime().toMillis()),
-                number(rules.maxSends()), text(code.tag()), text(code.channel().name())), "the fallback of a code");
-        return answer.get(0) == 3 ? new StartDecision.Superseded() : startDecision(answer);
+                text(failedTag), code.hmac(), number(now.toEpochMilli()), text(code.tag()),
+                text(code.channel().name())), "the fallback of a code");
+        return switch (answer.get(0).intValue()) {
+            case 1 -> new StartDecision.Replaced(Instant.ofEpochMilli(answer.get(2)));
+            case 2 -> new StartDecision.Locked(Instant.ofEpochMilli(answer.get(2)));
+            case 3 -> new StartDecision.Superseded();
+            default -> throw new VerificationStoreException("Redis answered a fallback with unknown outcome " + answer.get(0));
+        };
     }
 
     @Override

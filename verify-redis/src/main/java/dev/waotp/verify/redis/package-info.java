@@ -19,7 +19,7 @@
  *   <tr><td>{@code RedisVerificationStore.start} (the store write of a start)</td>
  *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, {@code HSET}, {@code PEXPIRE}</td></tr>
  *   <tr><td>{@code RedisVerificationStore.replace} (a fallback)</td>
- *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, then {@code HSET} and {@code PEXPIRE} when it replaces</td></tr>
+ *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, then {@code HSET} when it replaces</td></tr>
  *   <tr><td>{@code RedisVerificationStore.recordDelivery} (a status callback)</td>
  *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, and {@code HSET} when the state moves on</td></tr>
  *   <tr><td>{@code RedisVerificationStore.pending} ({@code Verifier.delivery})</td>

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The answer of {@link VerificationStore#start}: the new code is stored (and may be sent), or not, and why. */
+/**
+ * The answer of {@link VerificationStore#start} and {@link VerificationStore#replace}: the new code is stored (and may
+ * be sent), or not, and why.
+ */
 public sealed interface StartDecision {
 
     /**
@@ -45,6 +48,19 @@ public sealed interface StartDecision {
         /** Checks that the end is given. */
         public Locked {
             Objects.requireNonNull(until, "until");
+        }
+    }
+
+    /**
+     * The failed message's code was replaced by {@link VerificationStore#replace}; the verification's sends, wait and
+     * attempts are as they were.
+     *
+     * @param expiresAt when the new code stops working: when the code it replaced would have
+     */
+    record Replaced(Instant expiresAt) implements StartDecision {
+        /** Checks that the expiry is given. */
+        public Replaced {
+            Objects.requireNonNull(expiresAt, "expiresAt");
         }
     }
 

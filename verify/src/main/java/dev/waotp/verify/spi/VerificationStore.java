@@ -39,14 +39,17 @@ public interface VerificationStore {
     StartDecision start(VerificationKey key, NewCode code, Instant now, StartRules rules);
 
     /**
-     * The fallback, atomic: if the key's live code is still the one sent with {@code failedTag}, replaces
-     * it with {@code code} (the old code stops working), counts a send and resets the attempts and the
-     * delivery state, renewing the expiry; the resend wait does not apply (the failed message never
-     * arrived), {@code rules.maxSends()} does ({@link StartDecision.TooSoon} until expiry). A locked key
-     * is {@link StartDecision.Locked}; any other key is {@link StartDecision.Superseded}, so one failed
-     * message falls back once, however many callbacks and instances ask.
+     * The fallback, atomic: if the key's live code is still the one sent with {@code failedTag}, puts {@code code} in
+     * its place (the old code stops working) and forgets the failed message's delivery state. The new code takes the
+     * failed send's place rather than counting as a send of its own: the sends, the time of the last send, the expiry
+     * and the attempts stay as they were, so a number whose message fails is answered as any other (and the resend
+     * wait and {@code maxSends} do not apply: the send was counted when the failed message went). A locked key is
+     * {@link StartDecision.Locked}; any other key is {@link StartDecision.Superseded}, so one failed message falls
+     * back once, however many callbacks and instances ask.
+     *
+     * @return {@link StartDecision.Replaced} with the expiry the new code keeps, or why nothing changed
      */
-    StartDecision replace(VerificationKey key, String failedTag, NewCode code, Instant now, StartRules rules);
+    StartDecision replace(VerificationKey key, String failedTag, NewCode code, Instant now);
 
     /**
      * Records a delivery state for the message sent with {@code tag}, atomic, if it is still the key's live
