@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Cost: a refused start keeps the caller's token. A caller that keeps asking for a phone whose
  *       limit refuses spends its own limit doing so, instead of polling for free. The tokens taken from
  *       the phone's and the application's bucket are given back, so an attacker's refused start does not
- *       spend a real user's allowance.
+ *       spend a real user's allowance. A fallback that the store refuses after its tokens were taken gets them
+ *       back the same way ({@link #giveBack}, {@link #giveBackSms}).
  *   <li>Names: the rule is part of a bucket's name, so changed limits start fresh buckets, and two rule
  *       sets never share (and so never reset) one application bucket.
  * </ul>
@@ -79,6 +80,21 @@ final class BucketRateLimiter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Gives back the phone's and the application's token of an {@link #tryAcquire} that sent nothing in the end (a
+     * fallback the store refused). The caller's stays taken, as for any refused start. A bucket never holds more than
+     * its count, so a give-back can never raise a limit.
+     */
+    void giveBack(String phone, RateLimits limits) {
+        limits.rule(RateLimit.PHONE).ifPresent(rule -> bucket(RateLimit.PHONE, phone, rule).addTokens(1));
+        limits.rule(RateLimit.APPLICATION).ifPresent(rule -> bucket(RateLimit.APPLICATION, "", rule).addTokens(1));
+    }
+
+    /** Gives back the SMS cap's token of a {@link #tryAcquireSms} whose fallback sent nothing. */
+    void giveBackSms(Rule cap) {
+        bucket(RateLimit.SMS, "", cap).addTokens(1);
     }
 
     /** Empty when one more fallback SMS fits under {@code cap}; else when it would. */

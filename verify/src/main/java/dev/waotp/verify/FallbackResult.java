@@ -51,9 +51,12 @@ public sealed interface FallbackResult permits FallbackResult.Sent, FallbackResu
         COUNTRY_NOT_ALLOWED,
         /** The application-wide SMS cap is used up. */
         SMS_CAP_REACHED,
-        /** A rate limit of the verification refused (the phone's, the caller's or the application's). */
+        /**
+         * A rate limit refused an asked-for fallback ({@code resendBySms}): the phone's, the caller's or the
+         * application's. An automatic fallback belongs to the start it replaces and takes none of their tokens.
+         */
         RATE_LIMITED,
-        /** The verification's sends are used up. */
+        /** The verification's sends are used up (an asked-for fallback; an automatic one takes the failed send's place). */
         SENDS_USED_UP,
         /** Asked for sooner than the resend wait after the last send. */
         TOO_SOON,

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the code by SMS when WhatsApp cannot deliver it: once per failed message, as a new code that
- * replaces the WhatsApp one, within the verification's sends and every rate limit, only to the country
- * calling codes the application allows, and under an application-wide SMS cap of its own. SMS costs
+ * takes the WhatsApp one's place (its send, wait, expiry and attempts: no rate-limit token of its own),
+ * only to the country calling codes the application allows, and under an application-wide SMS cap of
+ * its own. A fallback that sends nothing gives back every token it took. SMS costs
  * money per message and premium numbers are the way toll fraud ("SMS pumping") earns it: nothing here
  * allows a country by default.
  *

@@ -4,6 +4,7 @@ import dev.waotp.DeliveryState;
 import dev.waotp.DeliveryStatus;
 import dev.waotp.SendResult;
 import dev.waotp.verify.FallbackResult.Refusal;
+import dev.waotp.verify.RateLimits.Rule;
 import dev.waotp.verify.StartResult.RateLimited;
 import dev.waotp.verify.spi.CheckRules;
 import dev.waotp.verify.spi.DeliveryUpdate;
@@ -183,8 +184,11 @@ final class VerificationEngine {
     }
 
     /**
-     * Sends a new code by SMS in place of the pending one: once per failed message ({@code failedTag}, atomic in
-     * the store), or as a resend when the application asks ({@code failedTag} null).
+     * Sends a new code by SMS in place of the pending one. An automatic fallback ({@code failedTag}, the message that
+     * failed) belongs to the start that sent that message: it takes no rate-limit token of its own (only the SMS
+     * cap's), and the store puts its code in the failed one's place, once. One the application asks for
+     * ({@code failedTag} null) is a start of its own, limited like one. A fallback that sends nothing gives back every
+     * token it took, so refused asks cost no one's allowance and answer as any other number's would.
      */
     private FallbackResult fallBack(VerificationKey key, @Nullable String callerKey, @Nullable String failedTag,
             FallbackReason reason) {
@@ -196,41 +200,40 @@ final class VerificationEngine {
             return new FallbackResult.Refused(reason, Refusal.COUNTRY_NOT_ALLOWED, null);
         }
         Instant now = clock.instant();
-        if (failedTag != null) {
-            // Read first, so that a duplicate callback spends no rate-limit token; the replace below decides.
+        boolean asked = failedTag == null;
+        if (asked) {
+            Optional<RateLimited> limited =
+                    calls.call("the rate limits", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
+            if (limited.isPresent()) {
+                return new FallbackResult.Refused(reason, Refusal.RATE_LIMITED, limited.get().retryAfter());
+            }
+        } else {
+            // Read first, so that a duplicate callback takes no token at all; the replace below decides.
             boolean current = calls.call("the verification store", () -> store.pending(key, now))
                     .filter(p -> p.tag().equals(failedTag)).isPresent();
             if (!current) {
                 return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
             }
         }
-        Optional<RateLimited> limited = calls.call("the rate limits", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
-        if (limited.isPresent()) {
-            return new FallbackResult.Refused(reason, Refusal.RATE_LIMITED, limited.get().retryAfter());
-        }
         Optional<RateLimited> capped = calls.call("the rate limits", () -> rateLimiter.tryAcquireSms(sms.cap));
         if (capped.isPresent()) {
+            giveBack(phone, asked, null);
             return new FallbackResult.Refused(reason, Refusal.SMS_CAP_REACHED, capped.get().retryAfter());
         }
         String code = generator.next();
         NewCode stored = new NewCode(hasher.hmac(key.purpose(), phone, code),
                 MessageTag.create(key.purpose(), phone, random).value(), Channel.SMS);
-        StartDecision decision = calls.call("the verification store", () -> failedTag != null
-                ? store.replace(key, failedTag, stored, now)
-                : store.start(key, stored, now, startRules));
-        Instant expiresAt = decision instanceof StartDecision.Replaced replaced
-                ? replaced.expiresAt() : now.plus(startRules.lifetime());
-        if (decision instanceof StartDecision.Superseded) {
-            return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
-        }
-        if (decision instanceof StartDecision.Locked) {
-            return new FallbackResult.Refused(reason, Refusal.LOCKED, null);
-        }
-        if (decision instanceof StartDecision.TooSoon tooSoon) {
-            // Only an asked-for fallback is a start; it waits like a resend, or for the expiry once the sends are used up.
-            boolean sendsLeft = tooSoon.retryAfter().compareTo(startRules.resendAfter()) <= 0;
-            return new FallbackResult.Refused(reason, sendsLeft ? Refusal.TOO_SOON : Refusal.SENDS_USED_UP,
-                    tooSoon.retryAfter());
+        StartDecision decision = calls.call("the verification store", () -> asked
+                ? store.start(key, stored, now, startRules)
+                : store.replace(key, failedTag, stored, now));
+        Instant expiresAt;
+        if (decision instanceof StartDecision.Replaced replaced) {
+            expiresAt = replaced.expiresAt();
+        } else if (decision instanceof StartDecision.Started) {
+            expiresAt = now.plus(startRules.lifetime());
+        } else {
+            giveBack(phone, asked, sms.cap);
+            return refused(reason, decision);
         }
         SendResult sent;
         try {
@@ -241,6 +244,37 @@ final class VerificationEngine {
         }
         log.debug("fallback ({}): code sent by SMS", reason);
         return new FallbackResult.Sent(Channel.SMS, reason, sent, expiresAt);
+    }
+
+    private FallbackResult.Refused refused(FallbackReason reason, StartDecision decision) {
+        if (decision instanceof StartDecision.Locked) {
+            return new FallbackResult.Refused(reason, Refusal.LOCKED, null);
+        }
+        if (decision instanceof StartDecision.TooSoon tooSoon) {
+            // Only an asked-for fallback is a start; it waits like a resend, or for the expiry once the sends are used up.
+            boolean sendsLeft = tooSoon.retryAfter().compareTo(startRules.resendAfter()) <= 0;
+            return new FallbackResult.Refused(reason, sendsLeft ? Refusal.TOO_SOON : Refusal.SENDS_USED_UP,
+                    tooSoon.retryAfter());
+        }
+        return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
+    }
+
+    /** A fallback that sent nothing gives its tokens back; one that cannot leaves them spent, the safe side. */
+    private void giveBack(String phone, boolean asked, @Nullable Rule smsCap) {
+        try {
+            calls.call("the rate limits", () -> {
+                if (smsCap != null) {
+                    rateLimiter.giveBackSms(smsCap);
+                }
+                if (asked) {
+                    rateLimiter.giveBack(phone, rateLimits);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not give back the tokens of a fallback that sent nothing; they stay spent: {}",
+                    e.getMessage());
+        }
     }
 
     /** The send failed, so the code never reached the user; it must not block their next try. */

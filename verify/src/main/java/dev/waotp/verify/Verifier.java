@@ -169,8 +169,10 @@ public final class Verifier implements DeliveryListener {
     }
 
     /**
-     * Sends a new code by SMS instead, because the user asked ("send it by SMS instead"): within the resend
-     * rules, the rate limits and the fallback's country allow-list and cap. The WhatsApp code stops working.
+     * Sends a new code by SMS instead, because the user asked ("send it by SMS instead"): a start of its own, within
+     * the resend rules, the rate limits and the fallback's country allow-list and cap; refused, it gives back the
+     * phone's, the application's and the cap's tokens it took (the caller's stays spent, as for a start). The WhatsApp
+     * code stops working.
      *
      * @throws InvalidInputException if {@code phone} is not E.164 or {@code callerKey} is missing
      * @throws VerificationStoreException if the store or the rate limits fail; nothing was sent

@@ -36,7 +36,7 @@
  * {@code SCRIPT FLUSH}; on a cluster, once per node) gets {@code NOSCRIPT} and sends it once with {@code EVAL}. Bucket4j
  * updates a bucket by compare-and-swap, so when another instance changed the same bucket in between, it sends the
  * {@code GET} and {@code EVAL} again; and a start refused by the application's cap gives the phone its token back, one
- * {@code GET} and one {@code EVAL} each.
+ * {@code GET} and one {@code EVAL} each, as a fallback that ends refused does for each token it took.
  */
 @NullMarked
 package dev.waotp.verify.redis;
