@@ -106,7 +106,9 @@ public final class SmsFallback {
         /**
          * Also falls back when no {@code delivered} (or {@code read}) status arrived this long after the
          * WhatsApp send, as Vonage's {@code channel_timeout}; 1 second to 10 minutes. Default off. The wait
-         * runs in the instance that sent; if it stops first, this fallback does not happen.
+         * runs in the instance that sent; if it stops first, this fallback does not happen. It needs a
+         * {@link Verifier.Builder#trackedSender tracked sender} and a wait shorter than the lifetime (the SMS code
+         * keeps the WhatsApp code's expiry): {@link Verifier.Builder#build()} refuses it otherwise.
          */
         public Builder noDeliveryAfter(Duration wait) {
             Objects.requireNonNull(wait, "noDeliveryAfter");

@@ -243,6 +243,8 @@ public final class Verifier implements DeliveryListener {
         static final Duration FAILURE_MEMORY = Duration.ofHours(24);
 
         @Nullable TrackedCodeSender sender;
+        /** Whether {@link #sender} puts the tag in {@code ref2}, so that the verifier hears of deliveries. */
+        boolean tracked;
         @Nullable SmsFallback smsFallback;
         byte @Nullable [] secret;
         List<byte[]> previousSecrets = List.of();
@@ -268,6 +270,7 @@ public final class Verifier implements DeliveryListener {
         public Builder sender(CodeSender sender) {
             Objects.requireNonNull(sender, "sender");
             this.sender = (phone, code, tag) -> sender.send(phone, code);
+            this.tracked = false;
             return this;
         }
 
@@ -277,6 +280,7 @@ public final class Verifier implements DeliveryListener {
          */
         public Builder trackedSender(TrackedCodeSender sender) {
             this.sender = Objects.requireNonNull(sender, "sender");
+            this.tracked = true;
             return this;
         }
 
@@ -429,7 +433,9 @@ public final class Verifier implements DeliveryListener {
          * A verifier with these settings, for the purpose {@value Verifier#DEFAULT_PURPOSE}.
          *
          * @throws InvalidInputException if the sender or the secret is not set, the codes are weaker than
-         *     20 bits, or the lifetime is over 10 minutes without {@link #lifetimeBeyondNist(boolean)}
+         *     20 bits, the lifetime is over 10 minutes without {@link #lifetimeBeyondNist(boolean)}, or the
+         *     fallback's {@code noDeliveryAfter} cannot work: without a {@link #trackedSender}, or not shorter than
+         *     the lifetime
          */
         public Verifier build() {
             if (sender == null) {
@@ -443,10 +449,28 @@ public final class Verifier implements DeliveryListener {
                 throw new InvalidInputException("lifetime", "must be at most 10 minutes (NIST SP 800-63B-4 for"
                         + " out-of-band secrets), was " + lifetime + "; lifetimeBeyondNist(true) allows more");
             }
+            checkNoDeliveryAfter();
             List<byte[]> secrets = new ArrayList<>(1 + previousSecrets.size());
             secrets.add(secret);
             secrets.addAll(previousSecrets);
             return new Verifier(new VerificationEngine(this, sender, new CodeHasher(secrets)), DEFAULT_PURPOSE);
+        }
+
+        /** A no-delivery wait that could never end well is refused, rather than sending every code twice or never. */
+        private void checkNoDeliveryAfter() {
+            Duration wait = smsFallback == null ? null : smsFallback.noDeliveryAfter;
+            if (wait == null) {
+                return;
+            }
+            if (!tracked) {
+                throw new InvalidInputException("noDeliveryAfter", "needs a trackedSender: a sender that does not put"
+                        + " the verifier's tag in ref2 never hears that a code was delivered, so every code would also"
+                        + " go by SMS");
+            }
+            if (wait.compareTo(lifetime) >= 0) {
+                throw new InvalidInputException("noDeliveryAfter", "must be shorter than the lifetime (" + lifetime
+                        + "), was " + wait + ": the code expires before the wait ends, so no SMS would ever go");
+            }
         }
     }
 }

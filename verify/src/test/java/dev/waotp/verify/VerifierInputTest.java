@@ -77,6 +77,38 @@ class VerifierInputTest {
                 .hasMessage("count: must be at least 1, was 0");
     }
 
+    /** Without the tag in ref2 no delivery is heard, so every code, delivered or not, would also go by SMS. */
+    @Test
+    void builderRefusesANoDeliveryWaitWithoutDeliveryTracking() {
+        SmsFallback waiting = SmsFallback.builder(phone.smsSender()).allowCountryCodes("91")
+                .noDeliveryAfter(Duration.ofMinutes(1)).build();
+
+        assertThatThrownBy(() -> Verifier.builder().sender(phone.sender()).secret(SECRET).smsFallback(waiting).build())
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("noDeliveryAfter"))
+                .hasMessageStartingWith("noDeliveryAfter: needs a trackedSender: ")
+                .hasMessageContaining("every code would also go by SMS");
+        assertThatThrownBy(() -> Verifier.builder().trackedSender(phone.trackedSender()).sender(phone.sender())
+                .secret(SECRET).smsFallback(waiting).build()).as("the last sender set counts")
+                .hasMessageStartingWith("noDeliveryAfter: needs a trackedSender");
+        assertThat(Verifier.builder().sender(phone.sender()).trackedSender(phone.trackedSender()).secret(SECRET)
+                .smsFallback(waiting).build().purpose()).isEqualTo(Verifier.DEFAULT_PURPOSE);
+        assertThat(phone.stub().requestCount()).isZero();
+    }
+
+    @Test
+    void builderRefusesANoDeliveryWaitThatOutlivesTheCode() {
+        SmsFallback waiting = SmsFallback.builder(phone.smsSender()).allowCountryCodes("91")
+                .noDeliveryAfter(Duration.ofMinutes(2)).build();
+
+        assertThatThrownBy(() -> Verifier.builder().trackedSender(phone.trackedSender()).secret(SECRET)
+                .lifetime(Duration.ofMinutes(2)).smsFallback(waiting).build())
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("noDeliveryAfter"))
+                .hasMessage("noDeliveryAfter: must be shorter than the lifetime (PT2M), was PT2M: the code expires"
+                        + " before the wait ends, so no SMS would ever go");
+    }
+
     @Test
     void builderLeavesEarlierVerifiersAsTheyWere() {
         Verifier.Builder builder = Verifier.builder().sender(phone.sender()).secret(SECRET);
