@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -113,6 +114,22 @@ public final class PhoneNumber {
      */
     public static Set<String> regions() {
         return UTIL.getSupportedRegions();
+    }
+
+    /**
+     * The country calling code of {@code region} (one of {@link #regions()}, in either case), such as 91 for
+     * {@code IN} or 1 for {@code JM}.
+     *
+     * @throws InvalidInputException naming {@code region} when it is not one of {@link #regions()}
+     */
+    public static int countryCodeOf(String region) {
+        String code = region == null ? "" : region.toUpperCase(Locale.ROOT);
+        // Looked up in the set first: libphonenumber logs a warning for a region it does not know.
+        if (!UTIL.getSupportedRegions().contains(code)) {
+            throw new InvalidInputException("region", "must be an ISO 3166-1 alpha-2 region code that has phone numbers,"
+                    + " such as IN or GB, was " + region);
+        }
+        return UTIL.getCountryCodeForRegion(code);
     }
 
     /** The number as given: {@code +} and digits. */

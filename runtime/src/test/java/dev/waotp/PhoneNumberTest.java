@@ -166,6 +166,19 @@ class PhoneNumberTest {
         assertThatThrownBy(() -> PhoneNumber.regions().add("XX")).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @Test
+    void aRegionHasItsCountryCallingCode() {
+        assertThat(PhoneNumber.countryCodeOf("IN")).isEqualTo(91);
+        assertThat(PhoneNumber.countryCodeOf("jm")).isEqualTo(1);
+        assertThat(PhoneNumber.countryCodeOf("GG")).isEqualTo(44);
+        for (String region : new String[] {"XX", "001", "ZZ", "", null}) {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> PhoneNumber.countryCodeOf(region));
+            assertThat(e.field()).isEqualTo("region");
+            assertThat(e.rule()).isEqualTo("must be an ISO 3166-1 alpha-2 region code that has phone numbers, such as IN"
+                    + " or GB, was " + region);
+        }
+    }
+
     /** A type libphonenumber adds later maps to UNKNOWN; this fails first, so the enum is brought up to date. */
     @Test
     void everyTypeOfLibphonenumberHasItsNamesake() {
