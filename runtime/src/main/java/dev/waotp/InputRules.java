@@ -12,7 +12,6 @@ final class InputRules {
     static final int OTP_MAX_LENGTH = 15;
     static final int REF_MAX_LENGTH = 255;
     static final int TEMPLATE_NAME_MAX_LENGTH = 512;
-    static final String E164_RULE = "must be E.164: '+' then 8 to 15 digits, the first not 0";
 
     private static final Pattern CALLBACK_PROFILE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9_]+");
@@ -21,29 +20,9 @@ final class InputRules {
 
     private InputRules() {}
 
+    /** The E.164 syntax, Kaleyra's rule: {@link PhoneNumber} keeps the one check, and adds the numbering plan. */
     static String phoneNumber(String field, String value) {
-        if (value == null) {
-            throw new InvalidInputException(field, "is required");
-        }
-        if (!isE164(value)) {
-            throw new InvalidInputException(field, E164_RULE);
-        }
-        return value;
-    }
-
-    /** '+', a digit 1-9, then 7 to 14 digits; a loop, since this runs on every send. */
-    private static boolean isE164(String value) {
-        int length = value.length();
-        if (length < 9 || length > 16 || value.charAt(0) != '+' || value.charAt(1) == '0') {
-            return false;
-        }
-        for (int i = 1; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return PhoneNumber.requireE164(field, value);
     }
 
     /** One pass over the code, since this runs on every send; the rules are reported in this order. */

@@ -62,7 +62,7 @@ final class LoginCommand implements Callable<Integer> {
             if (kaleyra.stub != null) {
                 builder.smsFallback(SmsFallback.builder((phone, code) -> kaleyra.client.sendSms(SmsMessage.builder()
                         .to(phone).sender("WAOTPS").templateId("1207161234567890123")
-                        .body("Your waotp sample code: {otp}").otp(code).build())).allowCountryCodes("91").build());
+                        .body("Your waotp sample code: {otp}").otp(code).build())).allowRegions("IN").build());
             }
             Verifier verifier = builder.build();
             if (kaleyra.deliveries != null) {

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The {@code waotp.sms.*} properties: the SMS the verifier falls back to when WhatsApp cannot deliver a
  * code, sent through the application's {@code KaleyraClient}. Off until {@code sender} is set; then
- * {@code allowed-country-codes} must name where SMS may go. Public for Spring's binder and the IDE
+ * {@code allowed-regions} must name where SMS may go. Public for Spring's binder and the IDE
  * metadata only.
  *
  * @param sender Sender id the SMS goes out with (Kaleyra's "sender", a registered header such as KLRHXA).
@@ -18,8 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param type Kaleyra's route type for the SMS.
  * @param templateId India's DLT template id of the body, digits; Kaleyra requires it for OTP SMS to +91.
  * @param body The text, with {otp} where the code goes.
- * @param allowedCountryCodes Country calling codes SMS may go to, without '+', such as 91 or 65. None by
- *     default: against SMS pumping, no SMS goes anywhere until you list where you serve.
+ * @param allowedRegions Regions SMS may go to, as ISO 3166-1 alpha-2 codes such as IN or SG; only their
+ *     mobile numbers get one, as libphonenumber places and types the number (US is not Canada nor Jamaica,
+ *     premium-rate and shared-cost ranges never). None by default: against SMS pumping, no SMS goes anywhere
+ *     until you list where you serve.
  * @param cap The application-wide cap on fallback SMS.
  */
 @ConfigurationProperties("waotp.sms")
@@ -28,7 +30,7 @@ public record SmsProperties(
         @DefaultValue("OTP") SmsType type,
         @Nullable String templateId,
         @DefaultValue("Your verification code is {otp}") String body,
-        @DefaultValue List<String> allowedCountryCodes,
+        @DefaultValue List<String> allowedRegions,
         @DefaultValue Cap cap) {
 
     /**

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 class VerifierFallbackAutoConfigurationTest extends StubbedKaleyra {
     private static final String PHONE = "+919876543210";
     private static final String[] SMS = {"waotp.sms.sender=WAOTPS", "waotp.sms.template-id=1207161234567890123",
-        "waotp.sms.allowed-country-codes=91,65", "waotp.sms.body=Your code: {otp}"};
+        "waotp.sms.allowed-regions=IN,SG", "waotp.sms.body=Your code: {otp}"};
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class, VerifierAutoConfiguration.class,
@@ -88,16 +88,58 @@ class VerifierFallbackAutoConfigurationTest extends StubbedKaleyra {
     }
 
     @Test
-    void anSmsSenderWithNoAllowedCountryStopsTheStartUp() {
+    void theAllowedRegionsBindAndOnlyTheirMobilesGetAnSms() {
+        runner.withPropertyValues(SMS).withPropertyValues("waotp.sms.allowed-regions=in,US").run(context -> {
+            Verifier verifier = context.getBean(Verifier.class);
+
+            assertThat(context.getBean(SmsFallback.class).toString()).startsWith("SmsFallback{regions=[IN, US],");
+            assertThat(verifier.resendBySms("+18762101234", "203.0.113.7")).as("Jamaica, +1 876")
+                    .isInstanceOfSatisfying(FallbackResult.Refused.class, refused ->
+                            assertThat(refused.refusal()).isEqualTo(FallbackResult.Refusal.COUNTRY_NOT_ALLOWED));
+            assertThat(verifier.resendBySms("+19002345678", "203.0.113.8")).as("a US premium-rate number")
+                    .isInstanceOfSatisfying(FallbackResult.Refused.class, refused ->
+                            assertThat(refused.refusal()).isEqualTo(FallbackResult.Refusal.COUNTRY_NOT_ALLOWED));
+            assertThat(stub.receivedSms()).isEmpty();
+            assertThat(verifier.resendBySms("+14155550123", "203.0.113.9")).isInstanceOf(FallbackResult.Sent.class);
+            assertThat(stub.receivedSms()).singleElement().satisfies(sms -> assertThat(sms.to()).isEqualTo("+14155550123"));
+        });
+    }
+
+    @Test
+    void anSmsSenderWithNoAllowedRegionStopsTheStartUp() {
         runner.withPropertyValues("waotp.sms.sender=WAOTPS").run(context -> assertAnalysis(context,
-                "The property waotp.sms.allowed-country-codes is empty, so no SMS could go anywhere.",
-                "List the country calling codes you serve, for example waotp.sms.allowed-country-codes=91,65,"
+                "The property waotp.sms.allowed-regions is empty, so no SMS could go anywhere.",
+                "List the regions you serve as ISO 3166 codes, for example waotp.sms.allowed-regions=IN,SG,"
                         + " or remove waotp.sms.sender to turn the SMS fallback off."));
     }
 
     @Test
+    void anUnknownRegionStopsTheStartUpNamingTheProperty() {
+        runner.withPropertyValues(SMS).withPropertyValues("waotp.sms.allowed-regions=IN,UK").run(context -> assertAnalysis(
+                context, "The property waotp.sms.allowed-regions must be ISO 3166-1 alpha-2 region codes that have phone"
+                        + " numbers, such as IN or GB, was UK.",
+                "Correct waotp.sms.allowed-regions in the application's configuration."));
+    }
+
+    @Test
+    void theNonGeographicRegionStopsTheStartUpSayingWhy() {
+        runner.withPropertyValues(SMS).withPropertyValues("waotp.sms.allowed-regions=001").run(context -> assertAnalysis(
+                context, "The property waotp.sms.allowed-regions must be regions of countries: 001, numbers of no country"
+                        + " (satellite and international networks), never gets an SMS.",
+                "Correct waotp.sms.allowed-regions in the application's configuration."));
+    }
+
+    @Test
     void anIndianOtpRouteWithoutADltTemplateIdStopsTheStartUpNamingTheProperty() {
-        runner.withPropertyValues("waotp.sms.sender=WAOTPS", "waotp.sms.allowed-country-codes=91")
+        runner.withPropertyValues("waotp.sms.sender=WAOTPS", "waotp.sms.allowed-regions=IN")
+                .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
+                        "waotp.sms.template-id is required for type OTP to an Indian number (+91)"));
+    }
+
+    /** The check used to take the first region only, so India second in the list started without a template id. */
+    @Test
+    void indiaAnywhereInTheListNeedsTheDltTemplateId() {
+        runner.withPropertyValues("waotp.sms.sender=WAOTPS", "waotp.sms.allowed-regions=SG,IN")
                 .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
                         "waotp.sms.template-id is required for type OTP to an Indian number (+91)"));
     }

@@ -11,6 +11,7 @@ import dev.waotp.AuthMessage;
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
 import dev.waotp.MessageTemplate;
+import dev.waotp.PhoneNumber;
 import dev.waotp.Region;
 import dev.waotp.RetryPolicy;
 import dev.waotp.SmsMessage;
@@ -186,6 +187,9 @@ class SecretsEverywhereTest {
                 seen.add(RetryPolicy.builder());
                 seen.addAll(List.of(Region.values()));
                 seen.addAll(List.of(WaSource.values()));
+                seen.add(PhoneNumber.parse("+919876543210"));
+                seen.addAll(List.of(PhoneNumber.Type.values()));
+                expectFailure(() -> PhoneNumber.parse("+4407911123456", "to"));
                 try (KaleyraClient client = builder.build()) {
                     seen.add(client);
                     send(client, otp());                                        // 1 accepted

@@ -3,45 +3,56 @@ package dev.waotp.verify;
 import dev.waotp.DailyLimitReachedException;
 import dev.waotp.InvalidInputException;
 import dev.waotp.InvalidPayloadException;
+import dev.waotp.PhoneNumber;
 import dev.waotp.verify.RateLimits.Rule;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the code by SMS when WhatsApp cannot deliver it: once per failed message, as a new code that
+<<<<<<< HEAD
  * takes the WhatsApp one's place (its send, wait, expiry and attempts: no rate-limit token of its own),
  * only to the country calling codes the application allows, and under an application-wide SMS cap of
  * its own. A fallback that sends nothing gives back every token it took. SMS costs
+=======
+ * replaces the WhatsApp one, within the verification's sends and every rate limit, only to mobile numbers
+ * of the regions the application allows, and under an application-wide SMS cap of its own. SMS costs
+>>>>>>> h-sms
  * money per message and premium numbers are the way toll fraud ("SMS pumping") earns it: nothing here
- * allows a country by default.
+ * allows a region by default.
  *
  * <pre>{@code
  * SmsFallback sms = SmsFallback.builder((phone, code) -> client.sendSms(SmsMessage.builder()
  *                 .to(phone).sender("WAOTP").templateId(dltTemplateId)
  *                 .body("Your login code is {otp}").otp(code).build()))
- *         .allowCountryCodes("91", "65")
+ *         .allowRegions("IN", "SG")
  *         .cap(200, Duration.ofHours(1))
  *         .build();
  * }</pre>
  */
 public final class SmsFallback {
-    private static final Pattern COUNTRY_CODE = Pattern.compile("[1-9][0-9]{0,2}");
+    /**
+     * The line types an SMS code goes to. A fixed line reads SMS out as a paid call, if at all; premium-rate,
+     * shared-cost, UAN, personal, VoIP, pager, voicemail and toll-free ranges are where pumped traffic earns
+     * money or no handset answers; UNKNOWN is a number in no range the metadata lists as assigned.
+     */
+    private static final Set<PhoneNumber.Type> SMS_TYPES = Set.of(PhoneNumber.Type.MOBILE,
+            PhoneNumber.Type.FIXED_LINE_OR_MOBILE);
 
     final CodeSender sender;
-    final List<String> allowedCountryCodes;
+    final Set<String> allowedRegions;
     final Rule cap;
     final @Nullable Duration noDeliveryAfter;
     final Predicate<RuntimeException> sendRefusal;
 
     private SmsFallback(Builder builder) {
         this.sender = builder.sender;
-        this.allowedCountryCodes = List.copyOf(builder.countryCodes);
+        this.allowedRegions = Set.copyOf(builder.regions);
         this.cap = builder.cap;
         this.noDeliveryAfter = builder.noDeliveryAfter;
         this.sendRefusal = builder.sendRefusal;
@@ -52,26 +63,30 @@ public final class SmsFallback {
         return new Builder(smsSender);
     }
 
-    /** Whether {@code phone} (E.164) starts with an allowed country calling code. */
+    /**
+     * Whether an SMS may go to {@code phone}: a number libphonenumber places in an allowed region, in a mobile
+     * range. A number it cannot parse is refused, as is every number of no country (+881, +882...).
+     */
     boolean allows(String phone) {
-        for (String code : allowedCountryCodes) {
-            if (phone.startsWith("+" + code)) {
-                return true;
-            }
+        PhoneNumber number;
+        try {
+            number = PhoneNumber.parse(phone);
+        } catch (InvalidInputException e) {
+            return false;
         }
-        return false;
+        return !number.isNonGeographic() && allowedRegions.contains(number.region()) && SMS_TYPES.contains(number.type());
     }
 
     @Override
     public String toString() {
-        return "SmsFallback{countries=" + allowedCountryCodes + ", cap=" + cap.count() + "/" + cap.period()
+        return "SmsFallback{regions=" + new TreeSet<>(allowedRegions) + ", cap=" + cap.count() + "/" + cap.period()
                 + (noDeliveryAfter == null ? "" : ", noDeliveryAfter=" + noDeliveryAfter) + "}";
     }
 
-    /** Options of an {@link SmsFallback}; {@link #allowCountryCodes} is needed for any SMS to go out. */
+    /** Options of an {@link SmsFallback}; {@link #allowRegions} is needed for any SMS to go out. */
     public static final class Builder {
         private final CodeSender sender;
-        private final Set<String> countryCodes = new TreeSet<>();
+        private final Set<String> regions = new TreeSet<>();
         private Rule cap = new Rule(100, Duration.ofHours(1));
         private @Nullable Duration noDeliveryAfter;
         private Predicate<RuntimeException> sendRefusal =
@@ -82,17 +97,25 @@ public final class SmsFallback {
         }
 
         /**
-         * The country calling codes SMS may go to, such as {@code 91} (India) or {@code 1} (all of the North
-         * American Numbering Plan, Caribbean numbers included: list only what you serve). Default: none, so no
-         * SMS goes anywhere until the application says where.
+         * The regions SMS may go to, as ISO 3166-1 alpha-2 codes such as {@code IN} or {@code GB} (upper or lower
+         * case). A number's region is libphonenumber's, from the number itself: {@code US} is not Canada nor
+         * Jamaica (+1 876), {@code GB} is not Guernsey, Jersey or the Isle of Man (list {@code GG}, {@code JE},
+         * {@code IM} too if you serve them). Only mobile numbers of those regions get an SMS; satellite and
+         * international networks ({@code 001}: +881, +882...) never do. Default: none, so no SMS goes anywhere
+         * until the application says where.
          */
-        public Builder allowCountryCodes(String... codes) {
-            for (String code : codes) {
-                if (code == null || !COUNTRY_CODE.matcher(code).matches()) {
-                    throw new InvalidInputException("allowCountryCodes", "must be country calling codes of 1 to 3 digits"
-                            + " without '+', such as 91, was " + code);
+        public Builder allowRegions(String... regions) {
+            for (String region : regions) {
+                String code = region == null ? null : region.toUpperCase(Locale.ROOT);
+                if (PhoneNumber.NON_GEOGRAPHIC.equals(code)) {
+                    throw new InvalidInputException("allowRegions", "must be regions of countries: 001, numbers of no"
+                            + " country (satellite and international networks), never gets an SMS");
                 }
-                countryCodes.add(code);
+                if (code == null || !PhoneNumber.regions().contains(code)) {
+                    throw new InvalidInputException("allowRegions", "must be ISO 3166-1 alpha-2 region codes that"
+                            + " have phone numbers, such as IN or GB, was " + region);
+                }
+                this.regions.add(code);
             }
             return this;
         }

@@ -48,7 +48,7 @@ class VerifierFallbackTest {
 
     private Verifier verifier(UnaryOperator<SmsFallback.Builder> sms, Duration resendAfter) {
         Verifier verifier = Verifier.builder().secret(SECRET).trackedSender(phone.trackedSender()).resendAfter(resendAfter)
-                .smsFallback(sms.apply(SmsFallback.builder(phone.smsSender()).allowCountryCodes("91")).build())
+                .smsFallback(sms.apply(SmsFallback.builder(phone.smsSender()).allowRegions("IN")).build())
                 .listener(new VerificationListener() {
                     @Override
                     public void fellBack(FallbackResult result) {
@@ -193,7 +193,7 @@ class VerifierFallbackTest {
     void theLastSendsFailedMessageStillGetsItsSmsButAnExhaustedVerificationNoMore() {
         Verifier verifier = Verifier.builder().secret(SECRET).trackedSender(phone.trackedSender()).maxSends(1)
                 .resendAfter(Duration.ZERO)
-                .smsFallback(SmsFallback.builder(phone.smsSender()).allowCountryCodes("91").build()).build();
+                .smsFallback(SmsFallback.builder(phone.smsSender()).allowRegions("IN").build()).build();
         receiver.listener(verifier);
         verifier.start(FAILING, "caller");
         phone.stub().awaitCallbacks(Duration.ofSeconds(5));
@@ -207,7 +207,7 @@ class VerifierFallbackTest {
     @Test
     void theSameFailureFromManyThreadsSendsOneSms() throws Exception {
         Verifier verifier = Verifier.builder().secret(SECRET).trackedSender(phone.trackedSender())
-                .smsFallback(SmsFallback.builder(phone.smsSender()).allowCountryCodes("91").build()).build();
+                .smsFallback(SmsFallback.builder(phone.smsSender()).allowRegions("IN").build()).build();
         verifier.start(DELIVERED, "caller");
         String tag = phone.received().get(0).ref2();
         DeliveryStatus failed = new DeliveryStatus(DeliveryState.FAILED, "wamid.x", null, DELIVERED.substring(1),

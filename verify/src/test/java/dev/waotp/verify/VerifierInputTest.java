@@ -80,7 +80,7 @@ class VerifierInputTest {
     /** Without the tag in ref2 no delivery is heard, so every code, delivered or not, would also go by SMS. */
     @Test
     void builderRefusesANoDeliveryWaitWithoutDeliveryTracking() {
-        SmsFallback waiting = SmsFallback.builder(phone.smsSender()).allowCountryCodes("91")
+        SmsFallback waiting = SmsFallback.builder(phone.smsSender()).allowRegions("IN")
                 .noDeliveryAfter(Duration.ofMinutes(1)).build();
 
         assertThatThrownBy(() -> Verifier.builder().sender(phone.sender()).secret(SECRET).smsFallback(waiting).build())
@@ -98,7 +98,7 @@ class VerifierInputTest {
 
     @Test
     void builderRefusesANoDeliveryWaitThatOutlivesTheCode() {
-        SmsFallback waiting = SmsFallback.builder(phone.smsSender()).allowCountryCodes("91")
+        SmsFallback waiting = SmsFallback.builder(phone.smsSender()).allowRegions("IN")
                 .noDeliveryAfter(Duration.ofMinutes(2)).build();
 
         assertThatThrownBy(() -> Verifier.builder().trackedSender(phone.trackedSender()).secret(SECRET)

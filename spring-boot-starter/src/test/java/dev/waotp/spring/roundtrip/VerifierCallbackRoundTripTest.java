@@ -52,7 +52,7 @@ class VerifierCallbackRoundTripTest {
         registry.add("waotp.callbacks.basic.password", () -> "cb-pass");
         registry.add("waotp.sms.sender", () -> "WAOTPS");
         registry.add("waotp.sms.template-id", () -> "1207161234567890123");
-        registry.add("waotp.sms.allowed-country-codes", () -> "91");
+        registry.add("waotp.sms.allowed-regions", () -> "IN");
         registry.add("waotp.sms.body", () -> "Code {otp}");
     }
 

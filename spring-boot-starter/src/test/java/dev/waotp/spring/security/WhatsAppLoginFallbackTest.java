@@ -103,7 +103,7 @@ class WhatsAppLoginFallbackTest {
                     .smsFallback(SmsFallback.builder((phone, code) -> {
                         SMS.add(phone);
                         return new SendResult(List.of("sms"), null, null);
-                    }).allowCountryCodes("91").fallBackOnSendFailure(NotOnWhatsApp.class::isInstance).build())
+                    }).allowRegions("IN").fallBackOnSendFailure(NotOnWhatsApp.class::isInstance).build())
                     .build();
         }
 

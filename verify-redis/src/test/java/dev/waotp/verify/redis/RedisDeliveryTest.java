@@ -65,7 +65,7 @@ class RedisDeliveryTest {
         closing.add(limits);
         Verifier verifier = Verifier.builder().secret(SECRET).store(store).rateLimitStorage(limits)
                 .trackedSender(phone.trackedSender())
-                .smsFallback(SmsFallback.builder(phone.smsSender()).allowCountryCodes("91").build())
+                .smsFallback(SmsFallback.builder(phone.smsSender()).allowRegions("IN").build())
                 .build();
         receiver.listener(verifier);
         return verifier;

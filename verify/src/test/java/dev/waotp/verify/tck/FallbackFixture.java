@@ -80,7 +80,7 @@ public abstract class FallbackFixture {
         SmsFallback sms = fallback.apply(SmsFallback.builder((phone, code) -> {
             this.sms.add(phone);
             return new SendResult(List.of("sms-" + this.sms.size()), null, null);
-        }).allowCountryCodes("91").fallBackOnSendFailure(NotOnWhatsApp.class::isInstance)).build();
+        }).allowRegions("IN").fallBackOnSendFailure(NotOnWhatsApp.class::isInstance)).build();
         return options.apply(Verifier.builder().secret(SECRET).clock(clock).store(store).rateLimitStorage(limits)
                 .trackedSender((phone, code, tag) -> {
                     if (refusing.contains(phone)) {
