@@ -3,11 +3,14 @@ package dev.waotp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +101,38 @@ class CallbackHandlerTest {
     void credentialsAreCheckedBeforeTheBodyIsRead() {
         // Garbage without credentials is a 401, not a 400: an outsider learns nothing of the parser.
         assertThat(basicHandler().handle(Map.of(), "garbage".getBytes(StandardCharsets.UTF_8)).httpStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aStreamedBodyIsNotReadAtAllWithoutCredentials() throws Exception {
+        InputStream untouchable = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body was read before the credentials were checked");
+            }
+        };
+        assertThat(basicHandler().handle(name -> null, untouchable).httpStatus()).isEqualTo(401);
+        assertThat(basicHandler().handle(name -> name.equalsIgnoreCase("Authorization")
+                ? List.of(basic("kaleyra", "guess")) : null, untouchable).httpStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aStreamedBodyIsReadAfterTheCredentials_andNoFurtherThanOneByteOverTheLimit() throws Exception {
+        Function<String, List<String>> right = name -> name.equalsIgnoreCase("Authorization")
+                ? List.of(basic("kaleyra", "s3cret-pass")) : null;
+        assertThat(basicHandler().handle(right, new ByteArrayInputStream(sent())).httpStatus()).isEqualTo(200);
+        assertThat(heard).hasSize(1);
+
+        long[] read = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return ' ';
+            }
+        };
+        assertThat(basicHandler().handle(right, endless).httpStatus()).isEqualTo(400);
+        assertThat(read[0]).isEqualTo(CallbackHandler.MAX_BODY_BYTES + 1);
     }
 
     @Test
