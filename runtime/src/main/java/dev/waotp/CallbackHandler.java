@@ -178,7 +178,8 @@ public final class CallbackHandler {
 
     /**
      * The credentials Kaleyra's callback profiles send and the listeners to tell. Every credential
-     * set must be present on a callback. Values are never shown by {@code toString()}.
+     * set must be present on a callback; Basic and bearer exclude each other, a fixed header goes with
+     * either. Values are never shown by {@code toString()}.
      */
     public static final class Builder {
         private @Nullable String username;
@@ -236,8 +237,16 @@ public final class CallbackHandler {
             return this;
         }
 
-        /** @throws InvalidInputException when no credential is set and {@link #open()} was not called */
+        /**
+         * @throws InvalidInputException when no credential is set and {@link #open()} was not called, or
+         *     when both Basic and a bearer token are set: both ride in the one {@code Authorization} header,
+         *     so no callback could carry both
+         */
         public CallbackHandler build() {
+            if (username != null && bearerToken != null) {
+                throw new InvalidInputException("bearerToken", "cannot be set with basic: both ride in the one"
+                        + " Authorization header, so every callback would be refused");
+            }
             if (credentials().isEmpty() && !open) {
                 throw new InvalidInputException("credentials",
                         "set basic, bearer or header, or call open() to accept unauthenticated callbacks");

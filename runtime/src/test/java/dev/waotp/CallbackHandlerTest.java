@@ -161,11 +161,22 @@ class CallbackHandlerTest {
     }
 
     @Test
+    void basicAndBearerTogetherAreRefused_bothRideInTheOneAuthorizationHeader() {
+        assertThatThrownBy(() -> CallbackHandler.builder().basic("kaleyra", "s3cret-pass").bearer("tok-123").build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("bearerToken");
+                    assertThat(e.rule()).contains("Authorization header");
+                })
+                .hasMessageNotContaining("s3cret-pass").hasMessageNotContaining("tok-123");
+    }
+
+    @Test
     void credentialsNeverShowInToString() throws Exception {
-        CallbackHandler.Builder builder = CallbackHandler.builder().basic("kaleyra", "s3cret-pass")
-                .bearer("tok-123").header("X-Callback-Secret", "hdr-456");
-        assertThat(builder.toString() + builder.build()).doesNotContain("s3cret-pass", "tok-123", "hdr-456")
-                .contains("X-Callback-Secret");
+        CallbackHandler.Builder basic = CallbackHandler.builder().basic("kaleyra", "s3cret-pass")
+                .header("X-Callback-Secret", "hdr-456");
+        CallbackHandler.Builder bearer = CallbackHandler.builder().bearer("tok-123").header("X-Callback-Secret", "hdr-456");
+        assertThat(basic.toString() + basic.build() + bearer + bearer.build())
+                .doesNotContain("s3cret-pass", "tok-123", "hdr-456").contains("X-Callback-Secret");
         DeliveryStatus status = DeliveryStatusParser.parse(sent()).get(0);
         assertThat(status.toString()).doesNotContain("919407", "campaign_2025", "order_ORD", "payment_pending");
     }
