@@ -1,6 +1,8 @@
 package dev.waotp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Receives Kaleyra's delivery status callbacks, and its template-status callbacks posted to the same
  * endpoint, without a web framework: give it the request's headers and body, answer with
- * {@link CallbackResult#httpStatus()}. It checks the configured credentials first (in constant time; a
- * body is not even read without them), then reads the body, then tells every {@link DeliveryListener}
+ * {@link CallbackResult#httpStatus()}. It checks the configured credentials first (in constant time; given
+ * the body as a stream, it does not read a byte of it without them), then reads the body, then tells every {@link DeliveryListener}
  * of a delivery status, or every {@link TemplateStatusListener} of a template's status (a body with
  * {@code message_template_name}, see {@link TemplateStatusUpdate}). A callback that is refused changes
  * nothing.
@@ -42,6 +44,8 @@ public final class CallbackHandler {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(CallbackHandler.class);
+    private static final CallbackResult UNAUTHENTICATED =
+            new CallbackResult.Rejected(CallbackResult.Reason.UNAUTHENTICATED);
 
     private final CallbackCredentials credentials;
     private final List<DeliveryListener> listeners;
@@ -87,10 +91,41 @@ public final class CallbackHandler {
      */
     public CallbackResult handle(Function<String, @Nullable List<String>> headers, byte[] body) {
         Objects.requireNonNull(body, "body");
-        if (!credentials.matches(name -> headers.apply(name))) {
-            log.warn("Refused a callback: credentials missing or wrong");
-            return new CallbackResult.Rejected(CallbackResult.Reason.UNAUTHENTICATED);
+        if (!authenticated(headers)) {
+            return UNAUTHENTICATED;
         }
+        return read(body);
+    }
+
+    /**
+     * Handles one callback request whose body is still unread, as a server hands it over: the
+     * credentials are checked from the headers first, and only then is the body read, at most
+     * {@link #MAX_BODY_BYTES} and one byte more. A client without credentials is answered without a byte
+     * of its body being waited for, so a slow body cannot hold the server's thread.
+     *
+     * @param headers all values of the header with the given name (in any case), empty or
+     *     {@code null} when it is absent
+     * @param body the request's body, not yet read; not closed here
+     * @throws IOException when the body cannot be read
+     */
+    public CallbackResult handle(Function<String, @Nullable List<String>> headers, InputStream body)
+            throws IOException {
+        Objects.requireNonNull(body, "body");
+        if (!authenticated(headers)) {
+            return UNAUTHENTICATED;
+        }
+        return read(body.readNBytes(MAX_BODY_BYTES + 1));
+    }
+
+    private boolean authenticated(Function<String, @Nullable List<String>> headers) {
+        if (credentials.matches(name -> headers.apply(name))) {
+            return true;
+        }
+        log.warn("Refused a callback: credentials missing or wrong");
+        return false;
+    }
+
+    private CallbackResult read(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
             log.warn("Refused a callback: body of {} bytes is over {}", body.length, MAX_BODY_BYTES);
             return new CallbackResult.Rejected(CallbackResult.Reason.MALFORMED);
@@ -143,7 +178,8 @@ public final class CallbackHandler {
 
     /**
      * The credentials Kaleyra's callback profiles send and the listeners to tell. Every credential
-     * set must be present on a callback. Values are never shown by {@code toString()}.
+     * set must be present on a callback; Basic and bearer exclude each other, a fixed header goes with
+     * either. Values are never shown by {@code toString()}.
      */
     public static final class Builder {
         private @Nullable String username;
@@ -201,8 +237,16 @@ public final class CallbackHandler {
             return this;
         }
 
-        /** @throws InvalidInputException when no credential is set and {@link #open()} was not called */
+        /**
+         * @throws InvalidInputException when no credential is set and {@link #open()} was not called, or
+         *     when both Basic and a bearer token are set: both ride in the one {@code Authorization} header,
+         *     so no callback could carry both
+         */
         public CallbackHandler build() {
+            if (username != null && bearerToken != null) {
+                throw new InvalidInputException("bearerToken", "cannot be set with basic: both ride in the one"
+                        + " Authorization header, so every callback would be refused");
+            }
             if (credentials().isEmpty() && !open) {
                 throw new InvalidInputException("credentials",
                         "set basic, bearer or header, or call open() to accept unauthenticated callbacks");

@@ -3,11 +3,14 @@ package dev.waotp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,6 +104,38 @@ class CallbackHandlerTest {
     }
 
     @Test
+    void aStreamedBodyIsNotReadAtAllWithoutCredentials() throws Exception {
+        InputStream untouchable = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body was read before the credentials were checked");
+            }
+        };
+        assertThat(basicHandler().handle(name -> null, untouchable).httpStatus()).isEqualTo(401);
+        assertThat(basicHandler().handle(name -> name.equalsIgnoreCase("Authorization")
+                ? List.of(basic("kaleyra", "guess")) : null, untouchable).httpStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aStreamedBodyIsReadAfterTheCredentials_andNoFurtherThanOneByteOverTheLimit() throws Exception {
+        Function<String, List<String>> right = name -> name.equalsIgnoreCase("Authorization")
+                ? List.of(basic("kaleyra", "s3cret-pass")) : null;
+        assertThat(basicHandler().handle(right, new ByteArrayInputStream(sent())).httpStatus()).isEqualTo(200);
+        assertThat(heard).hasSize(1);
+
+        long[] read = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return ' ';
+            }
+        };
+        assertThat(basicHandler().handle(right, endless).httpStatus()).isEqualTo(400);
+        assertThat(read[0]).isEqualTo(CallbackHandler.MAX_BODY_BYTES + 1);
+    }
+
+    @Test
     void theSameCallbackTwiceReachesTheListenersTwice() throws Exception {
         CallbackHandler handler = basicHandler();
         Map<String, List<String>> headers = Map.of("Authorization", List.of(basic("kaleyra", "s3cret-pass")));
@@ -126,11 +161,22 @@ class CallbackHandlerTest {
     }
 
     @Test
+    void basicAndBearerTogetherAreRefused_bothRideInTheOneAuthorizationHeader() {
+        assertThatThrownBy(() -> CallbackHandler.builder().basic("kaleyra", "s3cret-pass").bearer("tok-123").build())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("bearerToken");
+                    assertThat(e.rule()).contains("Authorization header");
+                })
+                .hasMessageNotContaining("s3cret-pass").hasMessageNotContaining("tok-123");
+    }
+
+    @Test
     void credentialsNeverShowInToString() throws Exception {
-        CallbackHandler.Builder builder = CallbackHandler.builder().basic("kaleyra", "s3cret-pass")
-                .bearer("tok-123").header("X-Callback-Secret", "hdr-456");
-        assertThat(builder.toString() + builder.build()).doesNotContain("s3cret-pass", "tok-123", "hdr-456")
-                .contains("X-Callback-Secret");
+        CallbackHandler.Builder basic = CallbackHandler.builder().basic("kaleyra", "s3cret-pass")
+                .header("X-Callback-Secret", "hdr-456");
+        CallbackHandler.Builder bearer = CallbackHandler.builder().bearer("tok-123").header("X-Callback-Secret", "hdr-456");
+        assertThat(basic.toString() + basic.build() + bearer + bearer.build())
+                .doesNotContain("s3cret-pass", "tok-123", "hdr-456").contains("X-Callback-Secret");
         DeliveryStatus status = DeliveryStatusParser.parse(sent()).get(0);
         assertThat(status.toString()).doesNotContain("919407", "campaign_2025", "order_ORD", "payment_pending");
     }

@@ -10,10 +10,11 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * {@code POST <waotp.callbacks.path>}: the body (at most {@link CallbackHandler#MAX_BODY_BYTES} and one
- * byte more is read) and the headers go to the {@link CallbackHandler}, whose result is the answer:
- * 200, 401 or 400, with no body. A listener's exception is left to Spring MVC, which answers 500, so
- * that Kaleyra tries again.
+ * {@code POST <waotp.callbacks.path>}: the headers and the still unread body go to the
+ * {@link CallbackHandler}, which checks the credentials before it reads a byte of the body (at most
+ * {@link CallbackHandler#MAX_BODY_BYTES} and one byte more). Its result is the answer: 200, 401 or 400,
+ * with no body. A listener's exception is left to Spring MVC, which answers 500, so that Kaleyra tries
+ * again.
  */
 final class CallbackEndpoint {
     private CallbackEndpoint() {}
@@ -23,11 +24,10 @@ final class CallbackEndpoint {
     }
 
     private static ServerResponse answer(ServerRequest request, CallbackHandler handler) throws IOException {
-        byte[] body;
-        try (InputStream in = request.servletRequest().getInputStream()) {
-            body = in.readNBytes(CallbackHandler.MAX_BODY_BYTES + 1);
+        CallbackResult result;
+        try (InputStream body = request.servletRequest().getInputStream()) {
+            result = handler.handle(name -> request.headers().header(name), body);
         }
-        CallbackResult result = handler.handle(name -> request.headers().header(name), body);
         return ServerResponse.status(result.httpStatus()).build();
     }
 }

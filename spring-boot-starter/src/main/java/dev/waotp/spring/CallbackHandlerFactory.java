@@ -20,6 +20,14 @@ final class CallbackHandlerFactory {
         CallbackHandler.Builder builder = CallbackHandler.builder();
         boolean credentials = false;
         CallbackProperties.Basic basic = properties.basic();
+        if ((basic.username() != null || basic.password() != null) && properties.bearerToken() != null) {
+            throw new WaotpStartupException("The properties waotp.callbacks.basic.* and waotp.callbacks.bearer-token"
+                    + " are both set, and both ride in the one Authorization header: no callback could carry both,"
+                    + " so every callback would be refused.",
+                    "Keep the one your Kaleyra callback profile sends: waotp.callbacks.basic.username and .password,"
+                            + " or waotp.callbacks.bearer-token. A fixed extra header (waotp.callbacks.header.*) can"
+                            + " go with either.", null);
+        }
         if (pair("waotp.callbacks.basic.username", basic.username(), "waotp.callbacks.basic.password", basic.password())) {
             builder.basic(basic.username(), basic.password());
             credentials = true;

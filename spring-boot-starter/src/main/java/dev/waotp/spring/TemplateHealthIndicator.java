@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -25,13 +22,9 @@ final class TemplateHealthIndicator implements HealthIndicator {
             Set.of("PAUSED", "DISABLED", "REJECTED", "DELETED", "PENDING_DELETION", NOT_FOUND);
 
     private final TemplateStatuses statuses;
-    private final Supplier<SortedSet<TemplateKey>> templates;
-    /** Found once, at the first check: every bean is defined by then. */
-    private volatile @Nullable SortedSet<TemplateKey> found;
 
-    TemplateHealthIndicator(TemplateStatuses statuses, Supplier<SortedSet<TemplateKey>> templates) {
+    TemplateHealthIndicator(TemplateStatuses statuses) {
         this.statuses = statuses;
-        this.templates = templates;
     }
 
     @Override
@@ -40,12 +33,7 @@ final class TemplateHealthIndicator implements HealthIndicator {
         Map<String, String> details = new LinkedHashMap<>();
         boolean down = false;
         boolean unknown = false;
-        SortedSet<TemplateKey> used = found;
-        if (used == null) {
-            used = templates.get();
-            found = used;
-        }
-        for (TemplateKey template : used) {
+        for (TemplateKey template : statuses.declared()) {
             String status = statuses.status(template.name(), template.lang());
             if (status == null) {
                 status = refreshed == null ? UNKNOWN : NOT_FOUND;

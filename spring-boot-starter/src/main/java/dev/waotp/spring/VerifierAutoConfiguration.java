@@ -45,8 +45,10 @@ public final class VerifierAutoConfiguration {
     @ConditionalOnMissingBean
     Verifier verifier(VerifierProperties properties, ConfigurableListableBeanFactory beans,
             ObjectProvider<CodeSender> codeSender, ObjectProvider<VerificationListener> listeners,
-            ObjectProvider<SmsFallback> smsFallback, ObjectProvider<VerifierBuilderCustomizer> customizers) {
+            ObjectProvider<SmsFallback> smsFallback, ObjectProvider<FallbackProperties> fallback,
+            ObjectProvider<VerifierBuilderCustomizer> customizers) {
         CodeSender sender = codeSender.getIfUnique(() -> VerifierSenderSelection.select(beans, properties.sender()));
+        DeliveryTracking.requireFor(fallback.getIfAvailable(), sender, beans);
         Verifier.Builder builder = VerifierFactory.builder(properties, sender);
         if (sender instanceof TemplateCodeSender template && template.tracked()) {
             // Its @Ref2 carries the verifier's tag, so delivery callbacks reach the pending code.

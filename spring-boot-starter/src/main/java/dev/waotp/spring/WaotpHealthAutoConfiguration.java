@@ -7,7 +7,6 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -26,10 +25,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("waotp")
 @EnableConfigurationProperties(HealthProperties.class)
 public final class WaotpHealthAutoConfiguration {
+    /** Of the templates the application sends with, found when it is made: every bean is defined by then. */
     @Bean
-    @ConditionalOnMissingBean
-    TemplateStatuses templateStatuses() {
-        return new TemplateStatuses();
+    TemplateStatuses templateStatuses(ListableBeanFactory beans) {
+        return new TemplateStatuses(RegisteredTemplates.in(beans));
     }
 
     @Bean
@@ -51,7 +50,7 @@ public final class WaotpHealthAutoConfiguration {
 
     /** Named {@code waotp} in the health endpoint (Boot drops the {@code HealthIndicator} suffix). */
     @Bean
-    HealthIndicator waotpHealthIndicator(TemplateStatuses statuses, ListableBeanFactory beans) {
-        return new TemplateHealthIndicator(statuses, () -> RegisteredTemplates.in(beans));
+    HealthIndicator waotpHealthIndicator(TemplateStatuses statuses) {
+        return new TemplateHealthIndicator(statuses);
     }
 }

@@ -1,5 +1,6 @@
 package dev.waotp.spring;
 
+import static dev.waotp.spring.KaleyraAutoConfigurationTest.assertAnalysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.CallbackHandler;
@@ -17,6 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -144,6 +147,18 @@ class CallbackAutoConfigurationTest {
     }
 
     @Test
+    void basicAndBearerCredentialsTogetherRefuseToStart_bothWouldRideInTheOneAuthorizationHeader() {
+        runner.withPropertyValues("waotp.callbacks.path=/cb", "waotp.callbacks.basic.username=kaleyra",
+                "waotp.callbacks.basic.password=pw", "waotp.callbacks.bearer-token=tok").run(context ->
+                        assertAnalysis(context, "The properties waotp.callbacks.basic.* and"
+                                + " waotp.callbacks.bearer-token are both set, and both ride in the one Authorization"
+                                + " header: no callback could carry both, so every callback would be refused.",
+                                "Keep the one your Kaleyra callback profile sends: waotp.callbacks.basic.username and"
+                                        + " .password, or waotp.callbacks.bearer-token. A fixed extra header"
+                                        + " (waotp.callbacks.header.*) can go with either."));
+    }
+
+    @Test
     void notInANonWebApplicationNorWithoutSpringMvc() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CallbackAutoConfiguration.class))
                 .withPropertyValues("waotp.callbacks.path=/cb")
@@ -153,15 +168,16 @@ class CallbackAutoConfigurationTest {
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CallbackHandler.class));
     }
 
-    @Test
-    void credentialsNeverShowInThePropertiesOrTheHandler() {
-        runner.withPropertyValues("waotp.callbacks.path=/cb", "waotp.callbacks.basic.username=kaleyra",
-                "waotp.callbacks.basic.password=pw-SECRET-1", "waotp.callbacks.bearer-token=tok-SECRET-2",
+    @ParameterizedTest
+    @ValueSource(strings = {"waotp.callbacks.basic.username=kaleyra,waotp.callbacks.basic.password=pw-SECRET-1",
+        "waotp.callbacks.bearer-token=tok-SECRET-2"})
+    void credentialsNeverShowInThePropertiesOrTheHandler(String authorization) {
+        runner.withPropertyValues(authorization.split(",")).withPropertyValues("waotp.callbacks.path=/cb",
                 "waotp.callbacks.header.name=X-S", "waotp.callbacks.header.value=hv-SECRET-3").run(context -> {
                     String shown = context.getBean(CallbackProperties.class) + " " + context.getBean(CallbackHandler.class)
                             + " " + context.getBean(CallbackProperties.class).basic()
                             + " " + context.getBean(CallbackProperties.class).header();
-                    assertThat(shown).contains("/cb", "X-S").doesNotContain("SECRET");
+                    assertThat(shown).contains("/cb", "X-S", "****").doesNotContain("SECRET");
                 });
     }
 }

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,12 +28,23 @@ class VerifierFallbackAutoConfigurationTest extends StubbedKaleyra {
     private static final String[] SMS = {"waotp.sms.sender=WAOTPS", "waotp.sms.template-id=1207161234567890123",
         "waotp.sms.allowed-regions=IN,SG", "waotp.sms.body=Your code: {otp}"};
 
+    private static final String NO_DELIVERY_AFTER = "waotp.verify.fallback.no-delivery-after=60s";
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class, VerifierAutoConfiguration.class,
                     WaotpMetricsAutoConfiguration.class))
             .withUserConfiguration(TestApplication.class, Tracked.class)
             .withPropertyValues(kaleyraProperties())
             .withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.sender=trackedCode");
+
+    /** The same application as a web application with the callback endpoint, so delivery callbacks reach it. */
+    private final WebApplicationContextRunner withCallbackEndpoint = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class, VerifierAutoConfiguration.class,
+                    WaotpMetricsAutoConfiguration.class, CallbackAutoConfiguration.class))
+            .withUserConfiguration(TestApplication.class, Tracked.class)
+            .withPropertyValues(kaleyraProperties())
+            .withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.sender=trackedCode",
+                    "waotp.callbacks.path=/waotp/callbacks", "waotp.callbacks.bearer-token=cb-token");
 
     @Test
     void aSenderWithARef2TagIsTrackedAndItsCallbacksReachThePendingCode() {
@@ -142,6 +154,34 @@ class VerifierFallbackAutoConfigurationTest extends StubbedKaleyra {
         runner.withPropertyValues("waotp.sms.sender=WAOTPS", "waotp.sms.allowed-regions=SG,IN")
                 .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining(
                         "waotp.sms.template-id is required for type OTP to an Indian number (+91)"));
+    }
+
+    @Test
+    void noDeliveryAfterWithoutTheCallbackEndpointStopsTheStartUp_elseEveryCodeWouldAlsoGoBySms() {
+        runner.withPropertyValues(SMS).withPropertyValues(NO_DELIVERY_AFTER).run(context -> assertAnalysis(context,
+                "The property waotp.verify.fallback.no-delivery-after needs Kaleyra's delivery callbacks, and this"
+                        + " application has no callback endpoint (waotp.callbacks.path is not set): no \"delivered\""
+                        + " could arrive, so every WhatsApp code would also be sent by SMS.",
+                "Set waotp.callbacks.path and its credentials to what your Kaleyra callback profile posts to, or"
+                        + " remove waotp.verify.fallback.no-delivery-after."));
+    }
+
+    @Test
+    void noDeliveryAfterWithASenderWithoutRef2StopsTheStartUp_noDeliveredCouldBeMatchedToItsCode() {
+        withCallbackEndpoint.withPropertyValues(SMS).withPropertyValues(NO_DELIVERY_AFTER, "waotp.verify.sender=loginCode")
+                .run(context -> assertAnalysis(context,
+                        "The property waotp.verify.fallback.no-delivery-after needs delivery tracking, and the"
+                                + " Verifier's sender loginCode (LoginCode.send) has no @Ref2"
+                                + " parameter for its tag: no \"delivered\" could be matched to a code, so every"
+                                + " WhatsApp code would also be sent by SMS.",
+                        "Give the sender a method such as SendResult send(@To String phone, @Otp String code,"
+                                + " @Ref2 String tag), or remove waotp.verify.fallback.no-delivery-after."));
+    }
+
+    @Test
+    void noDeliveryAfterWithTheCallbackEndpointAndATrackedSenderStarts() {
+        withCallbackEndpoint.withPropertyValues(SMS).withPropertyValues(NO_DELIVERY_AFTER)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Verifier.class));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -2,7 +2,7 @@ package dev.waotp.spring.security;
 
 import dev.waotp.InvalidInputException;
 import dev.waotp.KaleyraException;
-import dev.waotp.verify.CallerKeys;
+import dev.waotp.spring.CallerKeyResolver;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationStoreException;
 import dev.waotp.verify.Verifier;
@@ -105,7 +105,7 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
     private String start(HttpServletRequest request, Verifier verifier, PendingCode pending, String refusedPage,
             boolean send) {
         StartResult result;
-        String caller = CallerKeys.fromAddress(request.getRemoteAddr());
+        String caller = CallerKeyResolver.callerKey(request);
         long started = System.nanoTime();
         try {
             result = send ? verifier.start(pending.phone(), caller) : verifier.startWithoutSending(pending.phone(), caller);

@@ -2,7 +2,7 @@ package dev.waotp.spring.web;
 
 import dev.waotp.InvalidInputException;
 import dev.waotp.KaleyraException;
-import dev.waotp.verify.CallerKeys;
+import dev.waotp.spring.CallerKeyResolver;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationStoreException;
@@ -70,8 +70,7 @@ public final class VerificationController {
      */
     @PostMapping(path = "/start", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> start(@RequestBody StartRequest body, HttpServletRequest request) {
-        StartResult result = verifier.start(required("phone", body.phone()),
-                CallerKeys.fromAddress(request.getRemoteAddr()));
+        StartResult result = verifier.start(required("phone", body.phone()), CallerKeyResolver.callerKey(request));
         if (result instanceof StartResult.Sent sent) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(
                     "expiresAt", sent.expiresAt().toString(),
