@@ -37,7 +37,7 @@ class ReadmeVerifyExampleTest {
             assertThat(started).isInstanceOf(StartResult.Sent.class);
 
             String typedCode = stub.received().get(0).otp();
-            CheckResult checked = verifier.check("+919876543210", typedCode);
+            CheckResult checked = verifier.check("+919876543210", typedCode, "203.0.113.7");
             assertThat(checked).isInstanceOf(CheckResult.Approved.class);
             assertThat(verifier.check("+919876543210", typedCode)).isInstanceOf(CheckResult.NotPending.class);
         }

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * Counts verifications in Micrometer: {@code waotp.verify.starts} and {@code waotp.verify.checks} by
  * outcome ({@code sent}, {@code too_soon}, {@code rate_limited}, {@code locked}, {@code error};
  * {@code approved}, {@code wrong_code}, {@code expired}, {@code too_many_attempts}, {@code not_pending},
- * {@code locked}, {@code error}), and
+ * {@code locked}, {@code rate_limited}, {@code error}), and
  * {@code waotp.verify.rate.limited} by the limit that refused ({@code phone}, {@code caller},
- * {@code application}), and {@code waotp.verify.fallbacks} by {@code reason} ({@code send_refused},
+ * {@code application}; {@code caller_checks} for checks), and {@code waotp.verify.fallbacks} by {@code reason} ({@code send_refused},
  * {@code delivery_failed}, {@code asked}, {@code no_delivery}) and {@code outcome} ({@code sent} or the
  * refusal, such as {@code country_not_allowed}). No phone number, caller key or code is ever a tag.
  */
@@ -25,6 +25,7 @@ final class VerificationMetrics implements VerificationListener {
     static final String CHECKS = "waotp.verify.checks";
     static final String RATE_LIMITED = "waotp.verify.rate.limited";
     static final String FALLBACKS = "waotp.verify.fallbacks";
+    private static final String RATE_LIMITED_DESCRIPTION = "Verification starts and checks refused by a rate limit";
     private static final String ERROR = "error";
     private static final Pattern WORD_START = Pattern.compile("([a-z])([A-Z])");
 
@@ -38,7 +39,7 @@ final class VerificationMetrics implements VerificationListener {
     public void started(StartResult result) {
         count(STARTS, "Verification starts by outcome", "outcome", outcome(result));
         if (result instanceof StartResult.RateLimited limited) {
-            count(RATE_LIMITED, "Verification starts refused by a rate limit", "limit",
+            count(RATE_LIMITED, RATE_LIMITED_DESCRIPTION, "limit",
                     limited.limit().name().toLowerCase(Locale.ROOT));
         }
     }
@@ -51,6 +52,10 @@ final class VerificationMetrics implements VerificationListener {
     @Override
     public void checked(CheckResult result) {
         count(CHECKS, "Verification checks by outcome", "outcome", outcome(result));
+        if (result instanceof CheckResult.RateLimited limited) {
+            count(RATE_LIMITED, RATE_LIMITED_DESCRIPTION, "limit",
+                    limited.limit().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     @Override

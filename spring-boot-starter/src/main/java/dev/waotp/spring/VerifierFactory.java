@@ -79,6 +79,7 @@ final class VerifierFactory {
         limit(builder, RateLimit.PHONE, "per-phone", limits.perPhone());
         limit(builder, RateLimit.CALLER, "per-caller", limits.perCaller());
         limit(builder, RateLimit.APPLICATION, "per-application", limits.perApplication());
+        limit(builder, RateLimit.CALLER_CHECKS, "per-caller-checks", limits.perCallerChecks());
         return builder.build();
     }
 
@@ -97,6 +98,7 @@ final class VerifierFactory {
                 case PHONE -> builder.perPhone(count, period);
                 case CALLER -> builder.perCaller(count, period);
                 case APPLICATION -> builder.perApplication(count, period);
+                case CALLER_CHECKS -> builder.perCallerChecks(count, period);
             }
         } catch (InvalidInputException e) {
             throw WaotpStartupException.invalidProperty(

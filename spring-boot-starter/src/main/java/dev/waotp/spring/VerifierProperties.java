@@ -73,20 +73,23 @@ public record VerifierProperties(
 
     /**
      * The {@code waotp.verify.limits.*} properties: token buckets on starts, checked before a code is
-     * made.
+     * made, and on checks per caller.
      *
      * @param perPhone Starts per phone number; the verifier's default is 5 per hour.
      * @param perCaller Starts per caller key, such as the client's IP address; the verifier's default is 20
      *     per hour.
      * @param perApplication Starts for the whole application; the verifier's default is 1000 per hour.
+     * @param perCallerChecks Checks per caller key, whatever the phones, so that one client cannot guess
+     *     across many numbers; the verifier's default is 50 per hour.
      */
     public record Limits(@DefaultValue Limit perPhone, @DefaultValue Limit perCaller,
-            @DefaultValue Limit perApplication) {}
+            @DefaultValue Limit perApplication, @DefaultValue Limit perCallerChecks) {}
 
     /**
-     * One rate limit: {@code count} starts per {@code period}, refilled evenly.
+     * One rate limit: {@code count} starts (checks, for per-caller-checks) per {@code period}, refilled
+     * evenly.
      *
-     * @param count Starts allowed per period, at least 1.
+     * @param count Starts (or checks) allowed per period, at least 1.
      * @param period Time in which the count refills, positive.
      * @param enabled Whether this limit applies.
      */

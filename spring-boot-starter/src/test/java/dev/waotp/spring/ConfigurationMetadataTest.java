@@ -58,6 +58,7 @@ class ConfigurationMetadataTest {
                 "waotp.verify.lifetime", "waotp.verify.max-attempts", "waotp.verify.resend-after",
                 "waotp.verify.max-sends", "waotp.verify.limits.per-phone.count",
                 "waotp.verify.limits.per-caller.period", "waotp.verify.limits.per-application.enabled",
+                "waotp.verify.limits.per-caller-checks.count",
                 "waotp.callbacks.path", "waotp.callbacks.basic.username", "waotp.callbacks.basic.password",
                 "waotp.callbacks.bearer-token", "waotp.callbacks.header.name", "waotp.callbacks.header.value",
                 "waotp.callbacks.open",

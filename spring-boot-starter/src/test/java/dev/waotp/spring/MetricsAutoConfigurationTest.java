@@ -110,6 +110,23 @@ class MetricsAutoConfigurationTest extends StubbedKaleyra {
     }
 
     @Test
+    void checksPastTheCallersCheckLimitAreCountedByThatLimit() {
+        runner.withPropertyValues("waotp.verify.limits.per-caller-checks.count=1").run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            Verifier verifier = context.getBean(Verifier.class);
+            verifier.check(PHONE, "123456", "203.0.113.7");
+
+            assertThat(verifier.check(PHONE, "123456", "203.0.113.7")).isInstanceOf(CheckResult.RateLimited.class);
+
+            assertThat(registry.get(VerificationMetrics.CHECKS).tag("outcome", "rate_limited").counter().count())
+                    .isEqualTo(1);
+            assertThat(registry.get(VerificationMetrics.RATE_LIMITED).tag("limit", "caller_checks").counter().count())
+                    .isEqualTo(1);
+            assertNoSecretInTags(registry, "123456", "203.0.113.7", SECRET);
+        });
+    }
+
+    @Test
     void lockedStartsAndChecksAreCountedAsLocked() {
         runner.withPropertyValues("waotp.verify.max-failures=1", "waotp.verify.lockout=5m").run(context -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);

@@ -171,6 +171,20 @@ class VerifierAutoConfigurationTest extends StubbedKaleyra {
     }
 
     @Test
+    void theCallersCheckLimitIsSetByItsProperty() {
+        runner.withPropertyValues("waotp.verify.secret=" + SECRET, "waotp.verify.limits.per-caller-checks.count=2")
+                .run(context -> {
+                    Verifier verifier = context.getBean(Verifier.class);
+                    for (int i = 0; i < 2; i++) {
+                        assertThat(verifier.check("+91980000000" + i, "123456", "203.0.113.9"))
+                                .isInstanceOf(CheckResult.NotPending.class);
+                    }
+                    assertThat(verifier.check("+919800000009", "123456", "203.0.113.9"))
+                            .isInstanceOf(CheckResult.RateLimited.class);
+                });
+    }
+
+    @Test
     void storeAndRateLimiterBeansAreUsedAndNamedInTheLog(CapturedOutput output) {
         runner.withPropertyValues("waotp.verify.secret=" + SECRET)
                 .withBean(VerificationStore.class, InMemoryVerificationStore::new)

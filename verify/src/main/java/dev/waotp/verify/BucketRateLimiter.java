@@ -97,6 +97,17 @@ final class BucketRateLimiter {
         bucket(RateLimit.SMS, "", cap).addTokens(1);
     }
 
+    /** Empty when the caller may check one more code (or its check limit is off); else when it may. */
+    Optional<RateLimited> tryAcquireCheck(String callerKey, RateLimits limits) {
+        Optional<Rule> rule = limits.rule(RateLimit.CALLER_CHECKS);
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        ConsumptionProbe probe = bucket(RateLimit.CALLER_CHECKS, callerKey, rule.get()).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty()
+                : Optional.of(new RateLimited(RateLimit.CALLER_CHECKS, Duration.ofNanos(probe.getNanosToWaitForRefill())));
+    }
+
     /** Empty when one more fallback SMS fits under {@code cap}; else when it would. */
     Optional<RateLimited> tryAcquireSms(Rule cap) {
         ConsumptionProbe probe = bucket(RateLimit.SMS, "", cap).tryConsumeAndReturnRemaining(1);

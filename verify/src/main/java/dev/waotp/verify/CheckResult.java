@@ -1,15 +1,18 @@
 package dev.waotp.verify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What {@link Verifier#check} found; only {@link Approved} lets the user in. Stores return it too: one
- * model of a check's outcome from the store to the caller.
+ * model of a check's outcome from the store to the caller ({@link RateLimited} excepted, which the
+ * verifier answers before it asks the store).
  */
 public sealed interface CheckResult
         permits CheckResult.Approved, CheckResult.WrongCode, CheckResult.Expired,
-                CheckResult.TooManyAttempts, CheckResult.NotPending, CheckResult.Locked {
+                CheckResult.TooManyAttempts, CheckResult.NotPending, CheckResult.Locked,
+                CheckResult.RateLimited {
 
     /** The code is right; the verification is used up, so the same code is never approved again. */
     record Approved() implements CheckResult {}
@@ -47,6 +50,21 @@ public sealed interface CheckResult
         /** Checks that the end is given. */
         public Locked {
             Objects.requireNonNull(until, "until");
+        }
+    }
+
+    /**
+     * Nothing was checked: the caller's check limit ({@link RateLimit#CALLER_CHECKS}) refused, before the
+     * store was asked, so no attempt or failure was counted for the phone.
+     *
+     * @param limit the limit that refused
+     * @param retryAfter how long until that limit allows a check again
+     */
+    record RateLimited(RateLimit limit, Duration retryAfter) implements CheckResult {
+        /** Checks that no field is null. */
+        public RateLimited {
+            Objects.requireNonNull(limit, "limit");
+            Objects.requireNonNull(retryAfter, "retryAfter");
         }
     }
 }

@@ -31,10 +31,14 @@ public final class InMemoryRateLimitStorage implements RateLimitStorage {
         this(DEFAULT_MAX_KEYS, DEFAULT_MAX_KEYS);
     }
 
-    /** Storage for at most {@code maxPhones} phone buckets and {@code maxCallers} caller buckets. */
+    /**
+     * Storage for at most {@code maxPhones} phone buckets and {@code maxCallers} caller buckets (and as many
+     * of callers' check buckets).
+     */
     public InMemoryRateLimitStorage(int maxPhones, int maxCallers) {
         maps.put(RateLimit.PHONE, BucketMap.refusingWhenFull("phone", atLeastOne("maxPhones", maxPhones)));
         maps.put(RateLimit.CALLER, BucketMap.evictingWhenFull("caller", atLeastOne("maxCallers", maxCallers)));
+        maps.put(RateLimit.CALLER_CHECKS, BucketMap.evictingWhenFull("caller check", maxCallers));
         maps.put(RateLimit.APPLICATION, BucketMap.refusingWhenFull("application", MAX_APPLICATION_BUCKETS));
         maps.put(RateLimit.SMS, BucketMap.refusingWhenFull("SMS cap", MAX_APPLICATION_BUCKETS));
     }

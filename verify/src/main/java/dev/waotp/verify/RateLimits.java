@@ -8,17 +8,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How many starts each {@link RateLimit} allows per period; immutable. Each limit is a token bucket
- * holding {@code count} tokens that refill evenly over {@code period}, so a burst of {@code count}
- * is allowed and then one start per {@code period / count}.
+ * How many starts (or, for {@link RateLimit#CALLER_CHECKS}, checks) each {@link RateLimit} allows per
+ * period; immutable. Each limit is a token bucket holding {@code count} tokens that refill evenly over
+ * {@code period}, so a burst of {@code count} is allowed and then one per {@code period / count}.
  *
  * <p>The defaults, from {@link #defaults()} or a fresh {@link #builder()}: 5 starts per hour per
- * phone number, 20 per hour per caller key and 1000 per hour for the application.
+ * phone number, 20 per hour per caller key and 1000 per hour for the application; 50 checks per hour
+ * per caller key, so that a caller may mistype the codes of all its starts a time or two.
  */
 public final class RateLimits {
     private static final RateLimits DEFAULTS = new Builder().build();
     private static final RateLimits NONE = new Builder()
-            .without(RateLimit.PHONE).without(RateLimit.CALLER).without(RateLimit.APPLICATION).build();
+            .without(RateLimit.PHONE).without(RateLimit.CALLER).without(RateLimit.APPLICATION)
+            .without(RateLimit.CALLER_CHECKS).build();
 
     private final Map<RateLimit, Rule> rules;
 
@@ -62,7 +64,7 @@ public final class RateLimits {
     }
 
     /**
-     * One limit: {@code count} starts per {@code period}.
+     * One limit: {@code count} starts (or checks) per {@code period}.
      *
      * @param count tokens in the bucket, at least 1
      * @param period time to refill all of them, positive
@@ -88,6 +90,7 @@ public final class RateLimits {
             rules.put(RateLimit.PHONE, new Rule(5, Duration.ofHours(1)));
             rules.put(RateLimit.CALLER, new Rule(20, Duration.ofHours(1)));
             rules.put(RateLimit.APPLICATION, new Rule(1000, Duration.ofHours(1)));
+            rules.put(RateLimit.CALLER_CHECKS, new Rule(50, Duration.ofHours(1)));
         }
 
         /** At most {@code count} starts per {@code period} for one phone number. */
@@ -105,6 +108,15 @@ public final class RateLimits {
         /** At most {@code count} starts per {@code period} for the whole application. */
         public Builder perApplication(long count, Duration period) {
             rules.put(RateLimit.APPLICATION, new Rule(count, period));
+            return this;
+        }
+
+        /**
+         * At most {@code count} checks per {@code period} for one caller key, whatever the phones; counted by
+         * {@link Verifier#check(String, String, String)} only.
+         */
+        public Builder perCallerChecks(long count, Duration period) {
+            rules.put(RateLimit.CALLER_CHECKS, new Rule(count, period));
             return this;
         }
 

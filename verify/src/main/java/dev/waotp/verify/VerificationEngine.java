@@ -109,7 +109,15 @@ final class VerificationEngine {
         return new StartResult.Sent(sent, now.plus(startRules.lifetime()), nextStart, sendsLeft, Channel.WHATSAPP);
     }
 
-    CheckResult check(String purpose, String phone, String code) {
+    /** @param callerKey null for a check the caller's limit does not count (see {@link Verifier#check(String, String)}) */
+    CheckResult check(String purpose, String phone, String code, @Nullable String callerKey) {
+        if (callerKey != null) {
+            Optional<RateLimited> refused =
+                    calls.call("the rate limits", () -> rateLimiter.tryAcquireCheck(callerKey, rateLimits));
+            if (refused.isPresent()) {
+                return new CheckResult.RateLimited(refused.get().limit(), refused.get().retryAfter());
+            }
+        }
         VerificationKey key = new VerificationKey(purpose, phone);
         List<byte[]> candidates = hasher.candidates(purpose, phone, alphabet.normalize(code));
         Instant now = clock.instant();

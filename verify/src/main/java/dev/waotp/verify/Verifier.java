@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *         .secret(hmacKey)            // at least 32 bytes, from the application's secrets
  *         .build();
  * StartResult started = verifier.start("+919876543210", CallerKeys.fromAddress(clientIp));
- * CheckResult checked = verifier.check("+919876543210", typedCode);
+ * CheckResult checked = verifier.check("+919876543210", typedCode, CallerKeys.fromAddress(clientIp));
  * Verifier payments = verifier.forPurpose("payment");   // its codes are never approved for a login
  * }</pre>
  *
@@ -134,19 +134,42 @@ public final class Verifier implements DeliveryListener {
      * Checks the code the user typed for {@code phone}. Only {@link CheckResult.Approved} lets the user
      * in, and the same code is approved only once, and only for this verifier's purpose.
      *
+     * <p>No caller's check limit counts this check: use {@link #check(String, String, String)} wherever a
+     * client of the application chooses what is checked (a form, an endpoint).
+     *
      * @param phone the phone number the code was sent to, E.164
      * @param code what the user typed
      * @throws InvalidInputException if {@code phone} is not E.164 or {@code code} is null
      * @throws VerificationStoreException if the store fails or is too slow; nothing is approved
      */
     public CheckResult check(String phone, String code) {
-        requirePhone(phone);
-        if (code == null) {
-            throw new InvalidInputException("code", "is required");
-        }
+        requireCheckInput(phone, code);
+        return checkFor(phone, code, null);
+    }
+
+    /**
+     * {@link #check(String, String)}, counted first by the caller's check limit
+     * ({@link RateLimit#CALLER_CHECKS}), so that one client cannot guess across many numbers: past it the
+     * answer is {@link CheckResult.RateLimited}, and the store is not asked, so no attempt is counted
+     * against the phone's code.
+     *
+     * @param callerKey who asks, as for {@link #start}: {@link CallerKeys#fromAddress(String)}; at most 255
+     *     characters
+     * @throws InvalidInputException if {@code phone} is not E.164, {@code code} is null, or
+     *     {@code callerKey} is null or too long, before anything else
+     * @throws VerificationStoreException if the store or the rate limits fail or are too slow; nothing is
+     *     approved
+     */
+    public CheckResult check(String phone, String code, String callerKey) {
+        requireCheckInput(phone, code);
+        requireCallerKey(callerKey);
+        return checkFor(phone, code, callerKey);
+    }
+
+    private CheckResult checkFor(String phone, String code, @Nullable String callerKey) {
         CheckResult result;
         try {
-            result = engine.check(purpose, phone, code);
+            result = engine.check(purpose, phone, code, callerKey);
         } catch (RuntimeException e) {
             tell(engine.listener::checkFailed, e);
             throw e;
@@ -205,6 +228,17 @@ public final class Verifier implements DeliveryListener {
 
     private static void requireStartInput(String phone, String callerKey) {
         requirePhone(phone);
+        requireCallerKey(callerKey);
+    }
+
+    private static void requireCheckInput(String phone, String code) {
+        requirePhone(phone);
+        if (code == null) {
+            throw new InvalidInputException("code", "is required");
+        }
+    }
+
+    private static void requireCallerKey(String callerKey) {
         if (callerKey == null) {
             throw new InvalidInputException("callerKey", "is required");
         }

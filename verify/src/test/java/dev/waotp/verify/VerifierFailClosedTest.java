@@ -117,6 +117,24 @@ class VerifierFailClosedTest {
     }
 
     @Test
+    void checkWithALimiterThatFailsApprovesNothingAndCostsTheCodeNothing() {
+        Verifier checking = Verifier.builder().sender(phone.sender()).secret(SECRET)
+                .rateLimits(onlyTheCheckLimit())
+                .rateLimitStorage((limit, config) -> failingBuckets()).build();
+        checking.start(PHONE, "caller");
+
+        assertThatThrownBy(() -> checking.check(PHONE, phone.lastCode(), "caller"))
+                .isInstanceOf(VerificationStoreException.class)
+                .hasMessage("the verification storage failed (the rate limits): IllegalStateException: limiter storage down");
+        assertThat(checking.check(PHONE, phone.lastCode())).isEqualTo(new CheckResult.Approved());
+    }
+
+    private static RateLimits onlyTheCheckLimit() {
+        return RateLimits.builder().without(RateLimit.PHONE).without(RateLimit.CALLER)
+                .without(RateLimit.APPLICATION).build();
+    }
+
+    @Test
     void failedSendIsReportedEvenWhenTheStoreCannotWithdrawTheCode() {
         phone.stub().failNext(1, Fault.lowBalance());
         store.discardFailure = new VerificationStoreException("redis is down");

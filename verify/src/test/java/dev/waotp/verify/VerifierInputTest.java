@@ -49,6 +49,10 @@ class VerifierInputTest {
                 .hasMessage("callerKey: must be at most 255 characters, was 256");
         assertThatThrownBy(() -> verifier.check(PHONE, null)).hasMessage("code: is required");
         assertThatThrownBy(() -> verifier.check("12345", "123456")).hasMessageStartingWith("phone: must be E.164");
+        assertThatThrownBy(() -> verifier.check(PHONE, "123456", null)).hasMessage("callerKey: is required");
+        assertThatThrownBy(() -> verifier.check(PHONE, "123456", "k".repeat(256)))
+                .hasMessage("callerKey: must be at most 255 characters, was 256");
+        assertThatThrownBy(() -> verifier.check(PHONE, null, "caller")).hasMessage("code: is required");
         assertThat(phone.stub().requestCount()).isZero();
     }
 

@@ -73,6 +73,43 @@ class VerifierLimitsTest {
         assertThat(phone.stub().requestCount()).isEqualTo(3);
     }
 
+    /**
+     * One client guessing across many numbers: past its check limit it is refused before the store, so its
+     * guesses cost the phone's code no attempt, and the owner of the phone still has all of them.
+     */
+    @Test
+    void checksPastTheCallerCheckLimitAreRefusedAndCostThePhoneNoAttempt() {
+        Verifier verifier = verifier(RateLimits.builder().perCallerChecks(2, HOUR).build());
+        verifier.start(PHONE, "owner");
+        String right = phone.lastCode();
+        verifier.check("+919800000001", "000000", "198.51.100.9");
+        verifier.check("+919800000002", "000000", "198.51.100.9");
+
+        assertThat(verifier.check(PHONE, wrong(right), "198.51.100.9"))
+                .isEqualTo(new CheckResult.RateLimited(RateLimit.CALLER_CHECKS, Duration.ofMinutes(30)));
+        assertThat(verifier.check(PHONE, wrong(right), "owner")).isEqualTo(new CheckResult.WrongCode(4));
+        assertThat(verifier.check(PHONE, right, "owner")).isEqualTo(new CheckResult.Approved());
+    }
+
+    @Test
+    void theDefaultCallerCheckLimitIsFiftyAnHour() {
+        Verifier verifier = verifier(RateLimits.defaults());
+        for (int i = 0; i < 50; i++) {
+            assertThat(verifier.check("+9198000" + (10_000 + i), "000000", "198.51.100.9"))
+                    .isEqualTo(new CheckResult.NotPending());
+        }
+
+        assertThat(verifier.check("+919800099999", "000000", "198.51.100.9"))
+                .isInstanceOfSatisfying(CheckResult.RateLimited.class,
+                        r -> assertThat(r.limit()).isEqualTo(RateLimit.CALLER_CHECKS));
+        assertThat(verifier.check("+919800099999", "000000")).as("no caller key, no caller limit")
+                .isEqualTo(new CheckResult.NotPending());
+    }
+
+    private static String wrong(String code) {
+        return code.substring(0, code.length() - 1) + (code.endsWith("0") ? "1" : "0");
+    }
+
     @Test
     void failedSendReachesTheCallerAndTheNextStartIsNotTooSoon() {
         Verifier verifier = verifier(RateLimits.defaults());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -72,6 +73,15 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Sets a field that the page made read-only, as a user who edits the page would: Spring Security's
+     * login page shows the signed-in user's name read-only, and nothing on the server holds them to it.
+     */
+    void overwrite(String id, String text) {
+        ((JavascriptExecutor) driver).executeScript("const field = document.getElementById(arguments[0]);"
+                + " field.removeAttribute('readonly'); field.value = arguments[1];", id, text);
+    }
+
     /** Clicks the element with this id and waits for the next page, then keeps its screenshot. */
     void click(String id) {
         click(By.id(id));
@@ -86,6 +96,21 @@ final class Browser implements AutoCloseable {
         WebElement button = driver.findElement(target);
         button.click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        screenshot();
+    }
+
+    /**
+     * Posts the current page's first form, its CSRF token included, to {@code path} with one more field: a
+     * form made by hand, as a user who edits the page (or a script) would post it.
+     */
+    void postFirstFormTo(String path, String field, String value) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        ((JavascriptExecutor) driver).executeScript("const form = document.forms[0];"
+                + " form.action = arguments[0];"
+                + " const input = document.createElement('input');"
+                + " input.type = 'hidden'; input.name = arguments[1]; input.value = arguments[2];"
+                + " form.appendChild(input); form.submit();", path, field, value);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
         screenshot();
     }
 

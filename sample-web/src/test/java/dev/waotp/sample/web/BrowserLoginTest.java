@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureKaleyraStub
 class BrowserLoginTest {
+    private static final String BOB_PHONE = "+919876500000";
     private static Browser browser;
 
     @LocalServerPort
@@ -89,6 +90,46 @@ class BrowserLoginTest {
         // Back to the page first asked for, through Spring Security's saved request ("?continue").
         assertThat(browser.path()).isEqualTo("/admin?continue");
         assertThat(browser.text("factors")).isEqualTo("Factors: FACTOR_PASSWORD, FACTOR_WHATSAPP");
+    }
+
+    /**
+     * Issue 24: bob asks for his factor code, then alice signs in by password in the same browser (the
+     * session keeps its attributes across the new session id; the login page shows bob's name read-only,
+     * which the page's user can undo). Bob's attempt is gone: the code page no
+     * longer offers it, bob's code posted by hand from alice's page completes nothing, and /admin still
+     * asks alice for her own code, which her phone never got. Before the fix the code page took bob's code
+     * and /admin opened for alice with both factors.
+     */
+    @Test
+    void aFactorCodeSentForBobDoesNotCompleteAlicesFactor() {
+        int alicesMessages = inbox.messagesTo(SampleUsers.ALICE_PHONE).size();
+        browser.go("/login");
+        browser.type("username", "bob");
+        browser.type("password", "bob-password");
+        browser.submit();
+        browser.go("/login/whatsapp/factor");
+        browser.click("send-code");
+        assertThat(browser.path()).isEqualTo("/login/whatsapp/code");
+        String bobsCode = inbox.lastCodeSentTo(BOB_PHONE);
+
+        browser.go("/login");
+        browser.overwrite("username", "alice");
+        browser.type("password", SampleUsers.ALICE_PASSWORD);
+        browser.submit();
+        browser.go("/login/whatsapp/code");
+        assertThat(browser.path()).isEqualTo("/login/whatsapp");
+
+        browser.go("/login/whatsapp/factor");
+        browser.postFirstFormTo("/login/whatsapp/code", "code", bobsCode);
+        assertThat(browser.path()).isEqualTo("/login/whatsapp");
+        assertThat(browser.text("message")).isEqualTo("Enter your WhatsApp number to get a code.");
+
+        browser.go("/admin");
+        assertThat(browser.path()).startsWith("/login/whatsapp/factor?factor.type=whatsapp");
+        browser.go("/account");
+        assertThat(browser.text("who")).isEqualTo("Signed in as alice.");
+        assertThat(browser.text("factors")).isEqualTo("Factors: FACTOR_PASSWORD");
+        assertThat(inbox.messagesTo(SampleUsers.ALICE_PHONE)).hasSize(alicesMessages);
     }
 
     /** A code that differs from the right one in its last digit. */

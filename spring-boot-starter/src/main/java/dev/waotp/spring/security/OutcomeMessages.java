@@ -51,12 +51,17 @@ final class OutcomeMessages {
         if (result instanceof CheckResult.Locked locked) {
             return locked(locked.until(), clock);
         }
+        if (result instanceof CheckResult.RateLimited limited) {
+            return "Too many codes were tried from here. Try again in " + wait(limited.retryAfter()) + ".";
+        }
         throw new IllegalArgumentException("an approval is not refused");
     }
 
     /** Whether the user may type another code for the same send, or must ask for a new one. */
     static boolean canTryAgain(CheckResult result) {
-        return result instanceof CheckResult.WrongCode wrong && wrong.attemptsLeft() > 0;
+        // A check refused by the caller's limit was not made: the code still works once the wait is over.
+        return result instanceof CheckResult.WrongCode wrong && wrong.attemptsLeft() > 0
+                || result instanceof CheckResult.RateLimited;
     }
 
     private static String locked(Instant until, Clock clock) {

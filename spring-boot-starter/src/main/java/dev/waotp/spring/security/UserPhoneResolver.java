@@ -3,7 +3,10 @@ package dev.waotp.spring.security;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
-/** The WhatsApp number of an already signed-in user, where the second-factor code goes. */
+/**
+ * The WhatsApp number of an already signed-in user, where the second-factor code goes. Asked when the code
+ * is sent and again when it is typed: a code that went to a number the account no longer has proves nothing.
+ */
 @FunctionalInterface
 public interface UserPhoneResolver {
     /**

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import dev.waotp.spring.CallerKeyResolver;
 import java.io.IOException;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
@@ -15,9 +16,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * {@code POST <codePage>} with a {@code code}: checks it against the {@link PendingCode} of this session,
- * never against a number sent with the form, so that a code only ever proves the attempt it was sent for.
- * Session fixation protection, the security context repository and remember-me are Spring Security's own,
- * set by the configurer as for a form login.
+ * never against a number sent with the form, so that a code only ever proves the attempt it was sent for,
+ * and only while the user who asked for it is the one signed in. The check counts against the client
+ * address's check limit. Session fixation protection, the security context repository and remember-me are
+ * Spring Security's own, set by the configurer as for a form login.
  */
 final class WhatsAppCodeAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
     private final SecurityContextHolderStrategy contexts;
@@ -31,15 +33,14 @@ final class WhatsAppCodeAuthenticationFilter extends AbstractAuthenticationProce
     @Override
     public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
             throws AuthenticationException {
-        HttpSession session = request.getSession(false);
-        Object pending = session == null ? null : session.getAttribute(PendingCode.SESSION_ATTRIBUTE);
-        if (!(pending instanceof PendingCode code)) {
+        Authentication signedIn = contexts.getContext().getAuthentication();
+        PendingCode code = PendingCode.of(request, signedIn);
+        if (code == null) {
             throw new WhatsAppCodeException(OutcomeMessages.START_AGAIN, false);
         }
         String typed = request.getParameter("code");
         WhatsAppCodeAuthenticationToken token = WhatsAppCodeAuthenticationToken.unauthenticated(code,
-                typed == null ? "" : typed.strip(),
-                code.secondFactor() ? contexts.getContext().getAuthentication() : null);
+                typed == null ? "" : typed.strip(), signedIn, CallerKeyResolver.callerKey(request));
         token.setDetails(authenticationDetailsSource.buildDetails(request));
         return getAuthenticationManager().authenticate(token);
     }

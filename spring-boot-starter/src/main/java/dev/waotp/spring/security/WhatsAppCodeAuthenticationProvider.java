@@ -21,19 +21,25 @@ import org.springframework.security.core.userdetails.UserDetails;
  * factor), and on approval gives the user, looked up by phone, or the user already signed in, the
  * {@link WhatsAppFactor#AUTHORITY} factor. Every refusal is a {@link WhatsAppCodeException} whose message
  * says what happened and what to do.
+ *
+ * <p>A code is checked only for the user who asked for it: the one signed in now must be the one signed in
+ * then, and a second-factor code must have gone to the number their account has now. Otherwise the code is
+ * not even checked: the factor would go to someone whose phone never saw it.
  */
 final class WhatsAppCodeAuthenticationProvider implements AuthenticationProvider {
     private final Verifier loginVerifier;
     private final Verifier factorVerifier;
     private final @Nullable PhoneUserResolver users;
+    private final @Nullable UserPhoneResolver phones;
     private final Clock clock;
     private final AccountStatusUserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
 
     WhatsAppCodeAuthenticationProvider(Verifier loginVerifier, Verifier factorVerifier,
-            @Nullable PhoneUserResolver users, Clock clock) {
+            @Nullable PhoneUserResolver users, @Nullable UserPhoneResolver phones, Clock clock) {
         this.loginVerifier = loginVerifier;
         this.factorVerifier = factorVerifier;
         this.users = users;
+        this.phones = phones;
         this.clock = clock;
     }
 
@@ -42,10 +48,13 @@ final class WhatsAppCodeAuthenticationProvider implements AuthenticationProvider
         WhatsAppCodeAuthenticationToken token = (WhatsAppCodeAuthenticationToken) authentication;
         PendingCode pending = token.pending();
         Object code = token.getCredentials();
-        if (pending == null || !(code instanceof String typed)) {
+        String callerKey = token.callerKey();
+        if (pending == null || !(code instanceof String typed) || callerKey == null
+                || !stillFor(pending, token.signedIn())) {
             throw new WhatsAppCodeException(OutcomeMessages.START_AGAIN, false);
         }
-        CheckResult result = check(pending.secondFactor() ? factorVerifier : loginVerifier, pending.phone(), typed);
+        CheckResult result = check(pending.secondFactor() ? factorVerifier : loginVerifier, pending.phone(), typed,
+                callerKey);
         if (!(result instanceof CheckResult.Approved)) {
             throw new WhatsAppCodeException(OutcomeMessages.refused(result, clock),
                     OutcomeMessages.canTryAgain(result));
@@ -53,9 +62,20 @@ final class WhatsAppCodeAuthenticationProvider implements AuthenticationProvider
         return pending.secondFactor() ? secondFactor(token.signedIn()) : signIn(pending.phone());
     }
 
-    private static CheckResult check(Verifier verifier, String phone, String code) {
+    /** Whether the user who asked for the code is the one signed in, and a factor's number is still theirs. */
+    private boolean stillFor(PendingCode pending, @Nullable Authentication signedIn) {
+        if (!pending.askedBy(signedIn)) {
+            return false;
+        }
+        if (!pending.secondFactor()) {
+            return true;
+        }
+        return signedIn != null && phones != null && pending.phone().equals(phones.phoneOf(signedIn));
+    }
+
+    private static CheckResult check(Verifier verifier, String phone, String code, String callerKey) {
         try {
-            return verifier.check(phone, code);
+            return verifier.check(phone, code, callerKey);
         } catch (InvalidInputException e) {
             throw new WhatsAppCodeException("Enter the code from the WhatsApp message.", true);
         } catch (VerificationStoreException e) {

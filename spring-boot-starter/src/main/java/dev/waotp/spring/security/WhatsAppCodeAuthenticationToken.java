@@ -21,26 +21,33 @@ public final class WhatsAppCodeAuthenticationToken extends AbstractAuthenticatio
     private @Nullable String code;
     private final transient @Nullable PendingCode pending;
     private final transient @Nullable Authentication signedIn;
+    private final transient @Nullable String callerKey;
 
     private WhatsAppCodeAuthenticationToken(Object principal, @Nullable String code, @Nullable PendingCode pending,
-            @Nullable Authentication signedIn, Collection<? extends GrantedAuthority> authorities,
-            boolean authenticated) {
+            @Nullable Authentication signedIn, @Nullable String callerKey,
+            Collection<? extends GrantedAuthority> authorities, boolean authenticated) {
         super(authorities);
         this.principal = principal;
         this.code = code;
         this.pending = pending;
         this.signedIn = signedIn;
+        this.callerKey = callerKey;
         super.setAuthenticated(authenticated);
     }
 
+    /**
+     * @param signedIn whoever is signed in as the code is typed (null or anonymous for no one)
+     * @param callerKey the client's, for the verifier's check limit
+     */
     static WhatsAppCodeAuthenticationToken unauthenticated(PendingCode pending, String code,
-            @Nullable Authentication signedIn) {
-        return new WhatsAppCodeAuthenticationToken(pending.phone(), code, pending, signedIn, List.of(), false);
+            @Nullable Authentication signedIn, String callerKey) {
+        return new WhatsAppCodeAuthenticationToken(pending.phone(), code, pending, signedIn, callerKey, List.of(),
+                false);
     }
 
     static WhatsAppCodeAuthenticationToken authenticated(Object principal,
             Collection<? extends GrantedAuthority> authorities) {
-        return new WhatsAppCodeAuthenticationToken(principal, null, null, null, authorities, true);
+        return new WhatsAppCodeAuthenticationToken(principal, null, null, null, null, authorities, true);
     }
 
     /** The code typed, before the check; null after it. */
@@ -68,5 +75,9 @@ public final class WhatsAppCodeAuthenticationToken extends AbstractAuthenticatio
 
     @Nullable Authentication signedIn() {
         return signedIn;
+    }
+
+    @Nullable String callerKey() {
+        return callerKey;
     }
 }

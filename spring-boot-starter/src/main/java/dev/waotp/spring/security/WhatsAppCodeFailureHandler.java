@@ -9,13 +9,17 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Shows why a code was not accepted: back to the code page while the code can still be typed again, else
- * (expired, used up, locked) to the page that sends a new one, with the pending code forgotten.
+ * (expired, used up, locked, asked for by someone else) to the page that sends a new one, with the pending
+ * code forgotten.
  */
 final class WhatsAppCodeFailureHandler implements AuthenticationFailureHandler {
     private final LoginPages pages;
+    private final boolean signIn;
 
-    WhatsAppCodeFailureHandler(LoginPages pages) {
+    /** @param signIn whether the sign-in pages are on; without them a new code is asked for on the factor page */
+    WhatsAppCodeFailureHandler(LoginPages pages, boolean signIn) {
         this.pages = pages;
+        this.signIn = signIn;
     }
 
     @Override
@@ -30,7 +34,8 @@ final class WhatsAppCodeFailureHandler implements AuthenticationFailureHandler {
         String next = pages.codePage();
         if (!again) {
             session.removeAttribute(PendingCode.SESSION_ATTRIBUTE);
-            next = pending instanceof PendingCode p && p.secondFactor() ? pages.factorPage() : pages.loginPage();
+            boolean factor = pending instanceof PendingCode p ? p.secondFactor() : !signIn;
+            next = factor ? pages.factorPage() : pages.loginPage();
         }
         response.sendRedirect(response.encodeRedirectURL(request.getContextPath() + next));
     }

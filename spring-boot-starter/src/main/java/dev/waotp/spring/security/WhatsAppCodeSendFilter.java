@@ -85,7 +85,8 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
         // A number without an account goes through the same limits and waits and gets a code no one is
         // told, so that neither this form nor the code form tells which numbers have an account.
         boolean hasAccount = users.findByPhone(phone) != null;
-        return start(request, loginVerifier, new PendingCode(phone, false), pages.loginPage(), hasAccount);
+        PendingCode pending = new PendingCode(phone, false, PendingCode.nameOf(contexts.getContext().getAuthentication()));
+        return start(request, loginVerifier, pending, pages.loginPage(), hasAccount);
     }
 
     private String secondFactor(HttpServletRequest request) {
@@ -94,12 +95,14 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
             PageMessage.error(OutcomeMessages.START_AGAIN).keepFor(request);
             return pages.loginPage();
         }
+        // The number on the signed-in user's own account, never one posted with the form.
         String phone = phones.phoneOf(signedIn);
         if (phone == null) {
             PageMessage.error(OutcomeMessages.NO_PHONE).keepFor(request);
             return pages.factorPage();
         }
-        return start(request, factorVerifier, new PendingCode(phone, true), pages.factorPage(), true);
+        return start(request, factorVerifier, new PendingCode(phone, true, signedIn.getName()), pages.factorPage(),
+                true);
     }
 
     private String start(HttpServletRequest request, Verifier verifier, PendingCode pending, String refusedPage,

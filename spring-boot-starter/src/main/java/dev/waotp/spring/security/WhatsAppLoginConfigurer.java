@@ -9,6 +9,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.HttpSecurityBuilder;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -37,6 +38,11 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * {@link WhatsAppFactor#AUTHORITY} and the signed-in user lacks it, Spring Security sends them to
  * {@code /login/whatsapp/factor}, whose POST sends a code (purpose {@value #FACTOR_PURPOSE}) to the number
  * {@link UserPhoneResolver} gives; an approved code adds the factor to the user's authentication.
+ *
+ * <p>A code belongs to whoever was signed in when it was asked for (no one, for a sign-in): once someone
+ * else signs in, in the same session, it is dropped, so a factor code sent to one user's phone never
+ * completes another user's factor. Each check counts against the client address's check limit
+ * ({@code RateLimit.CALLER_CHECKS}).
  *
  * <p>CSRF protection, session fixation protection, the security context repository and remember-me are
  * the chain's own, as for a form login. Every outcome of the verifier is told to the user on the next
@@ -157,7 +163,10 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
         return this;
     }
 
-    /** Sends users without the WhatsApp factor to the second-factor page, as formLogin() does for passwords. */
+    /**
+     * Sends users without the WhatsApp factor to the second-factor page, as formLogin() does for passwords,
+     * and has every sign-in drop a pending code that someone else asked for.
+     */
     @Override
     public void init(H http) {
         if (users == null && phones == null) {
@@ -169,6 +178,11 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
         if (exceptions != null && phones != null) {
             exceptions.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint(factorPage),
                     WhatsAppFactor.AUTHORITY);
+        }
+        @SuppressWarnings("unchecked")
+        SessionManagementConfigurer<H> sessions = http.getConfigurer(SessionManagementConfigurer.class);
+        if (sessions != null) {
+            sessions.addSessionAuthenticationStrategy(new PendingCodeSignInStrategy());
         }
     }
 
@@ -183,11 +197,11 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
 
         WhatsAppCodeAuthenticationFilter check = new WhatsAppCodeAuthenticationFilter(pages, contexts);
         check.setAuthenticationManager(new ProviderManager(
-                new WhatsAppCodeAuthenticationProvider(login, factor, users, clock)));
+                new WhatsAppCodeAuthenticationProvider(login, factor, users, phones, clock)));
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl(defaultSuccessUrl);
         check.setAuthenticationSuccessHandler(success);
-        check.setAuthenticationFailureHandler(new WhatsAppCodeFailureHandler(pages));
+        check.setAuthenticationFailureHandler(new WhatsAppCodeFailureHandler(pages, users != null));
         ifShared(http, SessionAuthenticationStrategy.class, check::setSessionAuthenticationStrategy);
         ifShared(http, SecurityContextRepository.class, check::setSecurityContextRepository);
         ifShared(http, RememberMeServices.class, check::setRememberMeServices);

@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +50,7 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
         if (signIn && loginPage.matches(request)) {
             write(response, "Sign in with WhatsApp", PageMessage.take(request), phoneForm(request));
         } else if (codePage.matches(request)) {
-            PendingCode pending = pending(request);
+            PendingCode pending = PendingCode.of(request, contexts.getContext().getAuthentication());
             if (pending == null) {
                 PageMessage.error(OutcomeMessages.START_AGAIN).keepFor(request);
                 response.sendRedirect(request.getContextPath() + (signIn ? pages.loginPage() : pages.factorPage()));
@@ -67,12 +66,6 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
         } else {
             chain.doFilter(request, response);
         }
-    }
-
-    private static @Nullable PendingCode pending(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Object pending = session == null ? null : session.getAttribute(PendingCode.SESSION_ATTRIBUTE);
-        return pending instanceof PendingCode code ? code : null;
     }
 
     private String phoneForm(HttpServletRequest request) {

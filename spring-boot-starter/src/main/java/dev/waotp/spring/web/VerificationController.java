@@ -26,21 +26,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST {waotp.web.path}/start} and {@code POST {waotp.web.path}/check}: the verifier over JSON.
+ * {@code POST {waotp.web.path}/start} and {@code POST {waotp.web.path}/check}: the verifier over JSON,
+ * bound to the HTTP session.
  *
  * <ul>
  *   <li>start {@code {"phone":"+919876543210"}}: 202 with {@code expiresAt}, {@code resendAfterSeconds}
- *       and {@code sendsLeft}; 429 with {@code Retry-After} when too soon, rate-limited or locked;
- *   <li>check {@code {"phone":"+919876543210","code":"123456"}}: 200 {@code {"approved":true}}; 422 for
- *       a wrong, expired or used-up code (with {@code attemptsLeft} for a wrong one); 429 when locked;
+ *       and {@code sendsLeft}, and the phone kept in the session; 429 with {@code Retry-After} when too
+ *       soon, rate-limited or locked (the session is left as it was);
+ *   <li>check {@code {"code":"123456"}}: the code is checked for the phone this session started, and for
+ *       nothing else (a {@code phone} in the body is refused with 400); 200 {@code {"approved":true}}, with
+ *       the phone kept in the session as a {@link VerifiedPhone} for the server to read; 422 for a wrong,
+ *       expired or used-up code (with {@code attemptsLeft} for a wrong one) and {@code not-pending} when
+ *       this session, or the user signed in now, started nothing; 429 when locked or past the caller's
+ *       check limit;
  *   <li>400 for bad input, naming the field and the rule; 503 when the store or the limits cannot be
  *       reached (nothing is approved then: fail closed); 502 when Kaleyra did not take the message.
  * </ul>
  *
  * <p>Every refusal is an RFC 9457 problem body ({@code application/problem+json}) whose {@code type}
- * is {@code urn:waotp:verify:<outcome>}. The caller key of the rate limit per caller is the client
- * address as the servlet container reports it: behind a proxy, turn on Spring's forwarded-header
- * handling ({@code server.forward-headers-strategy}) so that it is the client's, not the proxy's.
+ * is {@code urn:waotp:verify:<outcome>}. The caller key of the rate limits per caller (starts and checks)
+ * is the client address as the servlet container reports it: behind a proxy, turn on Spring's
+ * forwarded-header handling ({@code server.forward-headers-strategy}) so that it is the client's, not the
+ * proxy's.
  */
 @RestController
 @RequestMapping("${waotp.web.path:/waotp/verify}")
@@ -62,16 +69,20 @@ public final class VerificationController {
     }
 
     /**
-     * Sends a code to the phone in the body.
+     * Sends a code to the phone in the body, and keeps that phone in the session for the check.
      *
      * @param body {@code {"phone": "+919876543210"}}
-     * @param request gives the client address the per-caller limit counts
+     * @param request gives the client address the per-caller limit counts, and the session
      * @return 202 with when the code expires and when another may be sent, or a problem
      */
     @PostMapping(path = "/start", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<?> start(@RequestBody StartRequest body, HttpServletRequest request) {
-        StartResult result = verifier.start(required("phone", body.phone()), CallerKeyResolver.callerKey(request));
+        String phone = required("phone", body.phone());
+        StartResult result = verifier.start(phone, CallerKeyResolver.callerKey(request));
         if (result instanceof StartResult.Sent sent) {
+            // Only a sent code is this session's: after a refused start, the code pending for the phone may be
+            // another session's, and this one must not come to check it.
+            PendingVerification.keep(request, verifier.purpose(), phone);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(
                     "expiresAt", sent.expiresAt().toString(),
                     "resendAfterSeconds", RetryAfter.seconds(sent.resendAfter()),
@@ -81,15 +92,28 @@ public final class VerificationController {
     }
 
     /**
-     * Checks the code in the body for the phone in the body.
+     * Checks the code in the body for the phone this session started; on approval keeps that phone in the
+     * session as a {@link VerifiedPhone}.
      *
-     * @param body {@code {"phone": "+919876543210", "code": "123456"}}
+     * @param body {@code {"code": "123456"}}
+     * @param request gives the session and the client address the caller's check limit counts
      * @return 200 {@code {"approved": true}}, or a problem
      */
     @PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> check(@RequestBody CheckRequest body) {
-        CheckResult result = verifier.check(required("phone", body.phone()), required("code", body.code()));
+    public ResponseEntity<?> check(@RequestBody CheckRequest body, HttpServletRequest request) {
+        if (body.phone() != null) {
+            throw new InvalidInputException("phone",
+                    "must not be sent: the code is checked for the phone this session started");
+        }
+        String code = required("code", body.code());
+        PendingVerification pending = PendingVerification.of(request, verifier.purpose());
+        if (pending == null) {
+            return VerificationProblems.refused(new CheckResult.NotPending(), clock);
+        }
+        CheckResult result = verifier.check(pending.phone(), code, CallerKeyResolver.callerKey(request));
         if (result instanceof CheckResult.Approved) {
+            PendingVerification.forget(request, verifier.purpose());
+            VerifiedPhone.keep(request, verifier.purpose(), pending.phone(), clock.instant());
             return ResponseEntity.ok(Map.of("approved", true));
         }
         return VerificationProblems.refused(result, clock);
@@ -142,8 +166,8 @@ public final class VerificationController {
     /**
      * The body of a check.
      *
-     * @param phone the phone the code was sent to
      * @param code the code the user typed
+     * @param phone refused when present: the code is checked for the phone this session started
      */
-    public record CheckRequest(@Nullable String phone, @Nullable String code) {}
+    public record CheckRequest(@Nullable String code, @Nullable String phone) {}
 }

@@ -1,6 +1,7 @@
 package dev.waotp.spring.web;
 
 import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.StartResult;
 import java.net.URI;
 import java.time.Clock;
@@ -29,10 +30,8 @@ final class VerificationProblems {
                     tooSoon.retryAfter());
         }
         if (result instanceof StartResult.RateLimited limited) {
-            ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+            return rateLimited(limited.limit(), limited.retryAfter(),
                     "Too many codes were asked for; wait before asking again.");
-            problem.setProperty("limit", limited.limit().name().toLowerCase(Locale.ROOT));
-            return waitFor(problem, limited.retryAfter());
         }
         if (result instanceof StartResult.Locked locked) {
             return locked(locked.until(), clock);
@@ -48,6 +47,10 @@ final class VerificationProblems {
         }
         if (result instanceof CheckResult.Locked locked) {
             return locked(locked.until(), clock);
+        }
+        if (result instanceof CheckResult.RateLimited limited) {
+            return rateLimited(limited.limit(), limited.retryAfter(),
+                    "Too many codes were checked from here; wait before checking again.");
         }
         String outcome;
         String detail;
@@ -70,6 +73,12 @@ final class VerificationProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + outcome));
         return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> rateLimited(RateLimit limit, Duration wait, String detail) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", detail);
+        problem.setProperty("limit", limit.name().toLowerCase(Locale.ROOT));
+        return waitFor(problem, wait);
     }
 
     private static ResponseEntity<ProblemDetail> locked(Instant until, Clock clock) {

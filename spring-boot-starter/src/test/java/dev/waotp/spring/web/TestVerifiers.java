@@ -14,6 +14,7 @@ public final class TestVerifiers {
     public static final String SECRET = "0123456789abcdef0123456789abcdef-test-secret";
 
     private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> sends = new ConcurrentHashMap<>();
     private volatile Duration sendTime = Duration.ZERO;
 
     /** A builder with the recording sender and the secret; the test adds its limits. */
@@ -23,6 +24,7 @@ public final class TestVerifiers {
                 .sender((phone, code) -> {
                     pause(sendTime);
                     lastCodes.put(phone, code);
+                    sends.merge(phone, 1, Integer::sum);
                     return new SendResult(List.of("msg-" + phone), null, null);
                 });
     }
@@ -53,6 +55,11 @@ public final class TestVerifiers {
             throw new AssertionError("no code was sent to " + phone);
         }
         return code;
+    }
+
+    /** How many codes were sent to {@code phone} so far. */
+    public int sendCount(String phone) {
+        return sends.getOrDefault(phone, 0);
     }
 
     public boolean sentTo(String phone) {

@@ -14,6 +14,7 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -24,6 +25,7 @@ class VerificationControllerTest {
     private static final String PATH = "/waotp/verify";
 
     private final TestVerifiers verifiers = new TestVerifiers();
+    private final MockHttpSession session = new MockHttpSession();
 
     private MockMvc mvc(Verifier verifier) {
         return MockMvcBuilders.standaloneSetup(new VerificationController(verifier, Clock.systemUTC()))
@@ -32,14 +34,15 @@ class VerificationControllerTest {
                 .build();
     }
 
-    private static ResultActions start(MockMvc mvc, String phone, String forwardedFor) throws Exception {
-        return mvc.perform(post(PATH + "/start").contentType(MediaType.APPLICATION_JSON)
+    private ResultActions start(MockMvc mvc, String phone, String forwardedFor) throws Exception {
+        return mvc.perform(post(PATH + "/start").session(session).contentType(MediaType.APPLICATION_JSON)
                 .header("X-Forwarded-For", forwardedFor).content("{\"phone\":\"" + phone + "\"}"));
     }
 
-    private static ResultActions check(MockMvc mvc, String phone, String code) throws Exception {
-        return mvc.perform(post(PATH + "/check").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"phone\":\"" + phone + "\",\"code\":\"" + code + "\"}"));
+    /** A check in the session of the test's starts. */
+    private ResultActions check(MockMvc mvc, String code) throws Exception {
+        return mvc.perform(post(PATH + "/check").session(session).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\":\"" + code + "\"}"));
     }
 
     @Test
@@ -90,8 +93,8 @@ class VerificationControllerTest {
         MockMvc mvc = mvc(verifiers.builder().build());
         start(mvc, PHONE, "203.0.113.7");
         String code = verifiers.lastCodeSentTo(PHONE);
-        check(mvc, PHONE, code).andExpect(status().isOk()).andExpect(jsonPath("$.approved").value(true));
-        check(mvc, PHONE, code).andExpect(status().isUnprocessableContent())
+        check(mvc, code).andExpect(status().isOk()).andExpect(jsonPath("$.approved").value(true));
+        check(mvc, code).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:waotp:verify:not-pending"));
     }
 
@@ -99,7 +102,7 @@ class VerificationControllerTest {
     void aWrongCodeIs422WithTheAttemptsLeft() throws Exception {
         MockMvc mvc = mvc(verifiers.builder().build());
         start(mvc, PHONE, "203.0.113.7");
-        check(mvc, PHONE, TestVerifiers.wrong(verifiers.lastCodeSentTo(PHONE)))
+        check(mvc, TestVerifiers.wrong(verifiers.lastCodeSentTo(PHONE)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:waotp:verify:wrong-code"))
@@ -110,7 +113,7 @@ class VerificationControllerTest {
     void aLockedPhoneIs429UntilTheLockEnds() throws Exception {
         MockMvc mvc = mvc(verifiers.builder().maxFailures(1).build());
         start(mvc, PHONE, "203.0.113.7");
-        check(mvc, PHONE, TestVerifiers.wrong(verifiers.lastCodeSentTo(PHONE)))
+        check(mvc, TestVerifiers.wrong(verifiers.lastCodeSentTo(PHONE)))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.type").value("urn:waotp:verify:locked"))
                 .andExpect(header().string("Retry-After", "3600"));
@@ -123,8 +126,8 @@ class VerificationControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:waotp:verify:invalid-input"))
                 .andExpect(jsonPath("$.field").value("phone"));
-        mvc.perform(post(PATH + "/check").contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"" + PHONE
-                + "\"}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("code"));
+        mvc.perform(post(PATH + "/check").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("code"));
         mvc.perform(post(PATH + "/start").contentType(MediaType.APPLICATION_JSON).content("not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:waotp:verify:invalid-input"));
@@ -136,10 +139,13 @@ class VerificationControllerTest {
         start(mvc, PHONE, "203.0.113.7")
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.type").value("urn:waotp:verify:unavailable"));
-        check(mvc, PHONE, "123456")
+        assertThat(verifiers.sentTo(PHONE)).isFalse();
+
+        start(mvc(verifiers.builder().build()), PHONE, "203.0.113.7").andExpect(status().isAccepted());
+        check(mvc, verifiers.lastCodeSentTo(PHONE))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.approved").doesNotExist());
-        assertThat(verifiers.sentTo(PHONE)).isFalse();
+        assertThat(session.getAttribute(VerifiedPhone.SESSION_ATTRIBUTE)).isNull();
     }
 
     /** A store whose Redis is down: every store call fails, whatever the SPI adds. */

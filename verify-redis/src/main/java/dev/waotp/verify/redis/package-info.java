@@ -16,6 +16,8 @@
  *   <tr><td>{@code Verifier.check}, and {@code RedisVerificationStore.check}</td>
  *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, {@code HINCRBY}; then {@code DEL} on approval, or {@code HSET}
  *       and {@code PEXPIRE} to count the failure</td></tr>
+ *   <tr><td>{@code Verifier.check} with a caller key (the caller's check limit first)</td>
+ *       <td>3: {@code GET}, {@code EVAL}, {@code EVALSHA}</td><td>{@code GET}, {@code PSETEX}; then as above</td></tr>
  *   <tr><td>{@code RedisVerificationStore.start} (the store write of a start)</td>
  *       <td>1: {@code EVALSHA}</td><td>{@code HMGET}, {@code HSET}, {@code PEXPIRE}</td></tr>
  *   <tr><td>{@code RedisVerificationStore.replace} (a fallback)</td>

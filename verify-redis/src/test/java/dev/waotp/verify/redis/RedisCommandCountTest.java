@@ -109,7 +109,7 @@ class RedisCommandCountTest {
     }
 
     @Test
-    void verifierStartWithTheDefaultRateLimitsIsSevenCommandsAndACheckIsOne() {
+    void verifierStartWithTheDefaultRateLimitsIsSevenCommandsAndACheckOneOrWithACallerKeyThree() {
         try (RedisRateLimitStorage limiter = RedisRateLimitStorage.create(REDIS.newClient())) {
             AtomicReference<String> sent = new AtomicReference<>();
             Verifier verifier = Verifier.builder()
@@ -131,6 +131,13 @@ class RedisCommandCountTest {
             String wrong = sent.get().equals("000000") ? "111111" : "000000";
             assertThat(verifier.check(PHONE, wrong)).isEqualTo(new CheckResult.WrongCode(4));
             assertThat(commandStats()).isEqualTo(Map.of("evalsha", 1L, "hmget", 1L, "hincrby", 1L, "hset", 1L, "pexpire", 1L));
+
+            verifier.check(PHONE, wrong, "caller");
+            admin.configResetstat();
+            assertThat(verifier.check(PHONE, wrong, "caller")).isEqualTo(new CheckResult.WrongCode(2));
+            // With a caller key: GET + EVAL for the caller's check bucket, then the store's EVALSHA.
+            assertThat(commandStats()).isEqualTo(Map.of("get", 1L + 1L, "eval", 1L, "psetex", 1L,
+                    "evalsha", 1L, "hmget", 1L, "hincrby", 1L, "hset", 1L, "pexpire", 1L));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.waotp.verify.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.SendResult;
+import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.StartResult;
@@ -64,6 +65,26 @@ class RedisRateLimitStorageTest extends RateLimitStorageContractTest {
                     .allSatisfy(refused -> assertThat(((StartResult.RateLimited) refused).limit()).isEqualTo(RateLimit.PHONE));
             assertThat(sent).hasValue(PER_PHONE);
             assertThat(second.start(phone, "caller")).as("the bucket stays empty").isInstanceOf(StartResult.RateLimited.class);
+        }
+    }
+
+    /** One client guessing on two instances at once: together they allow exactly its check limit. */
+    @Test
+    void concurrentChecksOverTwoInstancesGetExactlyTheCallersCheckLimit() throws Exception {
+        RateLimits limits = RateLimits.builder().perCallerChecks(PER_PHONE, Duration.ofHours(1)).build();
+        String shared = newKeyPrefix();
+        try (RedisRateLimitStorage one = RedisRateLimitStorage.builder(REDIS.newClient()).keyPrefix(shared).build();
+                RedisRateLimitStorage other = RedisRateLimitStorage.builder(REDIS.newClient()).keyPrefix(shared).build()) {
+            Verifier first = instance(one, limits, new AtomicInteger());
+            Verifier second = instance(other, limits, new AtomicInteger());
+            AtomicInteger next = new AtomicInteger();
+
+            List<CheckResult> answers = Concurrently.run(THREADS,
+                    () -> (next.getAndIncrement() % 2 == 0 ? first : second).check(phone(), "123456", "caller"));
+
+            assertThat(answers).filteredOn(CheckResult.NotPending.class::isInstance).hasSize(PER_PHONE);
+            assertThat(answers).filteredOn(CheckResult.RateLimited.class::isInstance).hasSize(THREADS - PER_PHONE);
+            assertThat(second.check(phone(), "123456", "caller")).isInstanceOf(CheckResult.RateLimited.class);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.waotp.verify.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waotp.SendResult;
+import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.StartResult;
@@ -61,9 +62,13 @@ public abstract class RateLimitStorageContractTest {
 
     /** Starts a verification under {@code limits}: empty when it was sent, else the limit that refused. */
     protected Optional<RateLimited> start(String phone, String callerKey, RateLimits limits) {
-        Verifier verifier;
+        StartResult result = verifier(limits).start(phone, callerKey);
+        return result instanceof RateLimited limited ? Optional.of(limited) : Optional.empty();
+    }
+
+    private Verifier verifier(RateLimits limits) {
         synchronized (verifiers) {
-            verifier = verifiers.computeIfAbsent(limits, l -> Verifier.builder()
+            return verifiers.computeIfAbsent(limits, l -> Verifier.builder()
                     .sender((to, code) -> {
                         sends.incrementAndGet();
                         return new SendResult(List.of("A" + sends.get()), "WA202", null);
@@ -71,8 +76,12 @@ public abstract class RateLimitStorageContractTest {
                     .secret(SECRET).clock(clock).rateLimits(l).rateLimitStorage(storage)
                     .resendAfter(Duration.ZERO).maxSends(1000).build());
         }
-        StartResult result = verifier.start(phone, callerKey);
-        return result instanceof RateLimited limited ? Optional.of(limited) : Optional.empty();
+    }
+
+    /** Checks a code no one started under {@code limits}: empty when it was checked, else the limit that refused. */
+    protected Optional<CheckResult.RateLimited> check(String phone, String callerKey, RateLimits limits) {
+        CheckResult result = verifier(limits).check(phone, "123456", callerKey);
+        return result instanceof CheckResult.RateLimited limited ? Optional.of(limited) : Optional.empty();
     }
 
     @Test
@@ -203,6 +212,41 @@ public abstract class RateLimitStorageContractTest {
         assertThat(answers).filteredOn(Optional::isPresent)
                 .allSatisfy(refused -> assertThat(refused.get().limit()).isEqualTo(RateLimit.PHONE));
         assertThat(sends).hasValue(5);
+    }
+
+    @Test
+    void callerCheckLimitCountsChecksForAnyPhoneAndSaysWhenToRetry() {
+        RateLimits limits = RateLimits.builder().perCallerChecks(3, HOUR).build();
+        for (int i = 0; i < 3; i++) {
+            assertThat(check(phone(), caller, limits)).isEmpty();
+        }
+
+        assertThat(check(phone(), caller, limits))
+                .hasValue(new CheckResult.RateLimited(RateLimit.CALLER_CHECKS, HOUR.dividedBy(3)));
+        assertThat(check(phone(), caller + "-other", limits)).isEmpty();
+        clock.advance(HOUR.dividedBy(3));
+        assertThat(check(phone(), caller, limits)).as("one check refilled").isEmpty();
+    }
+
+    @Test
+    void checksAndStartsOfOneCallerAreCountedApart() {
+        RateLimits limits = RateLimits.builder().perCaller(1, HOUR).perCallerChecks(1, HOUR).build();
+        assertThat(start(phone(), caller, limits)).isEmpty();
+
+        assertThat(check(phone(), caller, limits)).isEmpty();
+        assertThat(check(phone(), caller, limits)).map(CheckResult.RateLimited::limit).hasValue(RateLimit.CALLER_CHECKS);
+        assertThat(start(phone(), caller, limits)).map(RateLimited::limit).hasValue(RateLimit.CALLER);
+    }
+
+    @Test
+    void concurrentChecksOfOneCallerGetNoMoreThanItsLimit() throws Exception {
+        RateLimits limits = RateLimits.builder().perCallerChecks(5, HOUR).build();
+
+        List<Optional<CheckResult.RateLimited>> answers =
+                Concurrently.run(THREADS, () -> check(phone(), caller, limits));
+
+        assertThat(answers).filteredOn(Optional::isEmpty).hasSize(5);
+        assertThat(answers).filteredOn(Optional::isPresent).hasSize(THREADS - 5);
     }
 
     /** A phone number no other test uses. */
