@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +44,12 @@ final class BucketRateLimiter {
     /** How long a full bucket is kept before the storage may drop it; a missing bucket counts as full. */
     private static final Duration KEEP_FULL_BUCKETS = Duration.ofSeconds(10);
 
+    /** Owed tokens beyond this are forgotten (an outage under a flood of starts): memory stays bounded. */
+    private static final int MAX_OWED = 10_000;
+
     private final Map<RateLimit, ProxyManager<String>> buckets = new EnumMap<>(RateLimit.class);
     private final RateLimitStorage storage;
+    private final Queue<BucketProxy> owed = new ConcurrentLinkedQueue<>();
 
     BucketRateLimiter(RateLimitStorage storage, Clock clock, Duration timeout) {
         this.storage = storage;
@@ -58,34 +64,83 @@ final class BucketRateLimiter {
     }
 
     /**
-     * Empty when the start may go ahead; else the limit that refused and how long until it allows one. A
-     * null {@code callerKey} (a fallback that a callback asked for, with no caller) skips the caller's limit.
+     * The tokens a start takes, or the limit that refused it and how long until it allows one. A null
+     * {@code callerKey} (a fallback that a callback asked for, with no caller) skips the caller's limit.
+     * When a bucket cannot be asked, the tokens this call took already are given back before the failure
+     * is thrown, so a start that fails takes nothing.
      */
-    Optional<RateLimited> tryAcquire(String phone, @Nullable String callerKey, RateLimits limits) {
-        List<BucketProxy> refundable = new ArrayList<>(2);
-        for (RateLimit limit : ORDER) {
-            Optional<Rule> rule = limits.rule(limit);
-            if (rule.isEmpty() || (limit == RateLimit.CALLER && callerKey == null)) {
-                continue;
+    Taken tryAcquire(String phone, @Nullable String callerKey, RateLimits limits) {
+        repayOwed();
+        List<BucketProxy> taken = new ArrayList<>(3);
+        BucketProxy callerBucket = null;
+        try {
+            for (RateLimit limit : ORDER) {
+                Optional<Rule> rule = limits.rule(limit);
+                if (rule.isEmpty() || (limit == RateLimit.CALLER && callerKey == null)) {
+                    continue;
+                }
+                BucketProxy bucket = bucket(limit, limit == RateLimit.PHONE ? phone : callerKey, rule.get());
+                ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                if (!probe.isConsumed()) {
+                    for (BucketProxy spent : taken) {
+                        if (spent != callerBucket) {
+                            giveBack(spent);
+                        }
+                    }
+                    return new Taken(callerBucket == null ? List.of() : List.of(callerBucket), Optional.of(
+                            new RateLimited(limit, Duration.ofNanos(probe.getNanosToWaitForRefill()))));
+                }
+                taken.add(bucket);
+                if (limit == RateLimit.CALLER) {
+                    callerBucket = bucket;
+                }
             }
-            BucketProxy bucket = bucket(limit, limit == RateLimit.PHONE ? phone : callerKey, rule.get());
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
-                refundable.forEach(taken -> taken.addTokens(1));
-                return Optional.of(new RateLimited(limit, Duration.ofNanos(probe.getNanosToWaitForRefill())));
-            }
-            if (limit != RateLimit.CALLER) {
-                refundable.add(bucket);
-            }
+        } catch (RuntimeException e) {
+            taken.forEach(this::giveBack);
+            throw e;
         }
-        return Optional.empty();
+        return new Taken(taken, Optional.empty());
     }
 
-    /** Empty when one more fallback SMS fits under {@code cap}; else when it would. */
-    Optional<RateLimited> tryAcquireSms(Rule cap) {
-        ConsumptionProbe probe = bucket(RateLimit.SMS, "", cap).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Optional.empty()
-                : Optional.of(new RateLimited(RateLimit.SMS, Duration.ofNanos(probe.getNanosToWaitForRefill())));
+    /** The SMS cap's token, or when one more fallback SMS would fit under {@code cap}. */
+    Taken tryAcquireSms(Rule cap) {
+        repayOwed();
+        BucketProxy bucket = bucket(RateLimit.SMS, "", cap);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? new Taken(List.of(bucket), Optional.empty())
+                : new Taken(List.of(), Optional.of(
+                        new RateLimited(RateLimit.SMS, Duration.ofNanos(probe.getNanosToWaitForRefill()))));
+    }
+
+    /**
+     * Gives back the tokens of a start that failed after taking them (its store call failed, or its answer
+     * came after the caller was told it failed). A token that cannot be given back now, Redis being down, is
+     * owed and given back before the next start asks any bucket, so the user's next try finds it.
+     */
+    void giveBack(Taken taken) {
+        taken.buckets().forEach(this::giveBack);
+    }
+
+    private void giveBack(BucketProxy bucket) {
+        try {
+            bucket.addTokens(1);
+        } catch (RuntimeException e) {
+            if (owed.size() < MAX_OWED) {
+                owed.add(bucket);
+            }
+        }
+    }
+
+    /** Gives back the owed tokens, oldest first; stops at the first that fails, leaving it owed. */
+    private void repayOwed() {
+        for (BucketProxy bucket; (bucket = owed.poll()) != null; ) {
+            try {
+                bucket.addTokens(1);
+            } catch (RuntimeException e) {
+                owed.add(bucket);
+                return;
+            }
+        }
     }
 
     @Override
@@ -101,6 +156,12 @@ final class BucketRateLimiter {
                 .build();
         return buckets.get(limit).builder().build(name, () -> configuration);
     }
+
+    /**
+     * What a call took: the buckets it holds one token of (to give back if the start fails), and the limit
+     * that refused it, if one did; a refused start holds only the caller's token.
+     */
+    record Taken(List<BucketProxy> buckets, Optional<RateLimited> refused) {}
 
     /** Bucket4j reads time from the verifier's clock, so tests can move it, on every storage alike. */
     private record ClockTimeMeter(Clock clock) implements TimeMeter {

@@ -4,7 +4,6 @@ import dev.waotp.DeliveryState;
 import dev.waotp.DeliveryStatus;
 import dev.waotp.SendResult;
 import dev.waotp.verify.FallbackResult.Refusal;
-import dev.waotp.verify.StartResult.RateLimited;
 import dev.waotp.verify.spi.CheckRules;
 import dev.waotp.verify.spi.DeliveryUpdate;
 import dev.waotp.verify.spi.NewCode;
@@ -73,17 +72,17 @@ final class VerificationEngine {
 
     /** @param send false for a start that keeps a code no one is told (see {@link Verifier#startWithoutSending}) */
     StartResult start(String purpose, String phone, String callerKey, boolean send) {
-        Optional<RateLimited> refused =
-                calls.call("the rate limits", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
-        if (refused.isPresent()) {
-            return refused.get();
+        BucketRateLimiter.Taken tokens = calls.call("the rate limits",
+                () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits), rateLimiter::giveBack);
+        if (tokens.refused().isPresent()) {
+            return tokens.refused().get();
         }
         VerificationKey key = new VerificationKey(purpose, phone);
         String code = generator.next();
         MessageTag tag = MessageTag.create(purpose, phone, random);
         NewCode stored = new NewCode(hasher.hmac(purpose, phone, code), tag.value(), Channel.WHATSAPP);
         Instant now = clock.instant();
-        StartDecision decision = calls.call("the verification store", () -> store.start(key, stored, now, startRules));
+        StartDecision decision = storeStart(key, stored, now, tokens);
         if (decision instanceof StartDecision.TooSoon tooSoon) {
             return new StartResult.TooSoon(tooSoon.retryAfter());
         }
@@ -199,20 +198,34 @@ final class VerificationEngine {
                 return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
             }
         }
-        Optional<RateLimited> limited = calls.call("the rate limits", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
-        if (limited.isPresent()) {
-            return new FallbackResult.Refused(reason, Refusal.RATE_LIMITED, limited.get().retryAfter());
+        BucketRateLimiter.Taken limited = calls.call("the rate limits",
+                () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits), rateLimiter::giveBack);
+        if (limited.refused().isPresent()) {
+            return new FallbackResult.Refused(reason, Refusal.RATE_LIMITED, limited.refused().get().retryAfter());
         }
-        Optional<RateLimited> capped = calls.call("the rate limits", () -> rateLimiter.tryAcquireSms(sms.cap));
-        if (capped.isPresent()) {
-            return new FallbackResult.Refused(reason, Refusal.SMS_CAP_REACHED, capped.get().retryAfter());
+        BucketRateLimiter.Taken capped;
+        try {
+            capped = calls.call("the rate limits", () -> rateLimiter.tryAcquireSms(sms.cap), rateLimiter::giveBack);
+        } catch (VerificationStoreException e) {
+            rateLimiter.giveBack(limited);
+            throw e;
+        }
+        if (capped.refused().isPresent()) {
+            return new FallbackResult.Refused(reason, Refusal.SMS_CAP_REACHED, capped.refused().get().retryAfter());
         }
         String code = generator.next();
         NewCode stored = new NewCode(hasher.hmac(key.purpose(), phone, code),
                 MessageTag.create(key.purpose(), phone, random).value(), Channel.SMS);
-        StartDecision decision = calls.call("the verification store", () -> failedTag != null
-                ? store.replace(key, failedTag, stored, now, startRules)
-                : store.start(key, stored, now, startRules));
+        StartDecision decision;
+        try {
+            decision = calls.call("the verification store", () -> failedTag != null
+                    ? store.replace(key, failedTag, stored, now, startRules)
+                    : store.start(key, stored, now, startRules), late -> discardUnsent(key, stored, late));
+        } catch (VerificationStoreException e) {
+            rateLimiter.giveBack(limited);
+            rateLimiter.giveBack(capped);
+            throw e;
+        }
         if (decision instanceof StartDecision.Superseded) {
             return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
         }
@@ -234,6 +247,27 @@ final class VerificationEngine {
         }
         log.debug("fallback ({}): code sent by SMS", reason);
         return new FallbackResult.Sent(Channel.SMS, reason, sent, now.plus(startRules.lifetime()));
+    }
+
+    /**
+     * The store half of a start. When it fails, the start's tokens are given back; when its answer comes after the
+     * caller was told it failed, the code it stored is removed too: a start answered as failed changes nothing.
+     */
+    private StartDecision storeStart(VerificationKey key, NewCode stored, Instant now, BucketRateLimiter.Taken tokens) {
+        try {
+            return calls.call("the verification store", () -> store.start(key, stored, now, startRules),
+                    late -> discardUnsent(key, stored, late));
+        } catch (VerificationStoreException e) {
+            rateLimiter.giveBack(tokens);
+            throw e;
+        }
+    }
+
+    /** A store write answered after its caller was told it failed: no one will send that code, so it goes. */
+    private void discardUnsent(VerificationKey key, NewCode stored, StartDecision late) {
+        if (late instanceof StartDecision.Started) {
+            store.discard(key, stored.hmac());
+        }
     }
 
     /** The send failed, so the code never reached the user; it must not block their next try. */
