@@ -10,6 +10,7 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +52,8 @@ final class BucketRateLimiter {
     private final Map<RateLimit, ProxyManager<String>> buckets = new EnumMap<>(RateLimit.class);
     private final RateLimitStorage storage;
     private final Queue<BucketProxy> owed = new ConcurrentLinkedQueue<>();
+    /** The application's and the SMS cap's buckets, by name: few (one per rule), and kept for their batching. */
+    private final Map<String, BucketProxy> sharedBuckets = new ConcurrentHashMap<>();
 
     BucketRateLimiter(RateLimitStorage storage, Clock clock, Duration timeout) {
         this.storage = storage;
@@ -149,12 +153,21 @@ final class BucketRateLimiter {
     }
 
     private BucketProxy bucket(RateLimit limit, String key, Rule rule) {
+        boolean shared = limit == RateLimit.APPLICATION || limit == RateLimit.SMS;
         String name = limit.name().toLowerCase(Locale.ROOT) + ":" + rule.count() + "/" + rule.period()
-                + (limit == RateLimit.APPLICATION || limit == RateLimit.SMS ? "" : ":{" + key + "}");
+                + (shared ? "" : ":{" + key + "}");
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(rule.count()).refillGreedy(rule.count(), rule.period()))
                 .build();
-        return buckets.get(limit).builder().build(name, () -> configuration);
+        if (!shared) {
+            return buckets.get(limit).builder().build(name, () -> configuration);
+        }
+        // Every start of the application asks this one bucket: each compare-and-swap that loses to another start's is
+        // asked again, so starts that collide cost more commands the more there are (the hot key). One proxy per rule,
+        // batching: the starts that wait for this instance's request in flight go together in its next one, one
+        // compare-and-swap for all of them. Each still takes its own token; nothing of the limit is given up.
+        return sharedBuckets.computeIfAbsent(name, n -> buckets.get(limit).builder()
+                .withOptimization(Optimizations.batching()).build(n, () -> configuration));
     }
 
     /**
