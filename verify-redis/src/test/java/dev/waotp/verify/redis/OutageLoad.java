@@ -63,6 +63,11 @@ final class OutageLoad implements AutoCloseable {
         return false;
     }
 
+    /** The calls per second the ticks offer, all lanes together: more cannot succeed, however fast the store. */
+    double offeredRate() {
+        return lanes.size() * 1000.0 / TICK_MILLIS;
+    }
+
     /** Successful calls per second between two {@link System#nanoTime()} readings. */
     double successRate(long from, long to) {
         long count = successes.stream().filter(at -> at >= from && at < to).count();
