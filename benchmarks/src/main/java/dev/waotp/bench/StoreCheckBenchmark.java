@@ -9,6 +9,7 @@ import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.spi.VerificationKey;
 import dev.waotp.verify.spi.VerificationStore;
 import dev.waotp.verify.redis.RedisVerificationStore;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -88,6 +89,7 @@ public class StoreCheckBenchmark {
                 .setting("dir " + dir).setting("save \"\"").setting("appendonly no").build();
         server.start();
         client = RedisClient.create(RedisURI.create("127.0.0.1", port));
+        client.setOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         redisStore = RedisVerificationStore.create(client);
         memoryStore = new InMemoryVerificationStore();
         raw = client.connect(ByteArrayCodec.INSTANCE).sync();

@@ -9,7 +9,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of the verifier's timeout. Runs calls to the store and the rate limits with a time
@@ -27,6 +30,10 @@ final class TimedCalls {
      */
     private static final String STORAGE = "the verification storage";
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final Logger log = LoggerFactory.getLogger(TimedCalls.class);
+    private static final int WAITING = 0;
+    private static final int ANSWERED = 1;
+    private static final int ABANDONED = 2;
 
     private final Duration timeout;
     private final ThreadPoolExecutor pool;
@@ -48,15 +55,35 @@ final class TimedCalls {
      * message; the failure itself is the cause.
      */
     <T> T call(String what, Supplier<T> call) {
+        return call(what, call, late -> { });
+    }
+
+    /**
+     * As {@link #call(String, Supplier)}; and when {@code call} answers after its caller was told it failed,
+     * {@code undo} gets that answer, to take back what the call did (tokens it took, a code it stored): a call
+     * answered as failed must have changed nothing. An answer is either handed to the caller or to {@code undo},
+     * never both and never neither: the one that comes first, the answer or the timeout, decides.
+     */
+    <T> T call(String what, Supplier<T> call, Consumer<? super T> undo) {
+        AtomicInteger state = new AtomicInteger(WAITING);
         Future<T> answer;
         try {
-            answer = pool.submit(call::get);
+            answer = pool.submit(() -> {
+                T value = call.get();
+                if (!state.compareAndSet(WAITING, ANSWERED)) {
+                    undoQuietly(undo, value);
+                }
+                return value;
+            });
         } catch (RejectedExecutionException e) {
             throw new VerificationStoreException(STORAGE + " is not answering: " + MAX_THREADS + " calls are waiting on it", e);
         }
         try {
             return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            if (!state.compareAndSet(WAITING, ABANDONED)) {
+                return settled(answer);
+            }
             answer.cancel(true);
             throw new VerificationStoreException(STORAGE + " did not answer within " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
@@ -70,9 +97,41 @@ final class TimedCalls {
             }
             throw new VerificationStoreException(STORAGE + " failed (" + what + "): " + VerificationStoreException.summary(cause), cause);
         } catch (InterruptedException e) {
-            answer.cancel(true);
             Thread.currentThread().interrupt();
+            if (!state.compareAndSet(WAITING, ABANDONED)) {
+                return settled(answer);
+            }
+            answer.cancel(true);
             throw new VerificationStoreException("interrupted while waiting for " + STORAGE + " (" + what + ")", e);
+        }
+    }
+
+    /** The answer of a call that has answered already, its task only finishing its return. */
+    private static <T> T settled(Future<T> answer) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return answer.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a call that answered cannot fail", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static <T> void undoQuietly(Consumer<? super T> undo, T late) {
+        try {
+            undo.accept(late);
+        } catch (RuntimeException e) {
+            log.warn("Could not take back a call that answered after its caller was told it failed: {}",
+                    VerificationStoreException.summary(e));
         }
     }
 }

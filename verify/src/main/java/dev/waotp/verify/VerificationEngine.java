@@ -4,7 +4,6 @@ import dev.waotp.DeliveryState;
 import dev.waotp.DeliveryStatus;
 import dev.waotp.SendResult;
 import dev.waotp.verify.FallbackResult.Refusal;
-import dev.waotp.verify.RateLimits.Rule;
 import dev.waotp.verify.StartResult.RateLimited;
 import dev.waotp.verify.spi.CheckRules;
 import dev.waotp.verify.spi.DeliveryUpdate;
@@ -31,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * fallback.
  */
 final class VerificationEngine {
+    private static final BucketRateLimiter.Taken NOTHING_TAKEN =
+            new BucketRateLimiter.Taken(List.of(), null, Optional.empty());
     private static final Logger log = LoggerFactory.getLogger(VerificationEngine.class);
     /** What a start without sending reports in place of Kaleyra's answer: no message. */
     private static final SendResult NOT_SENT = new SendResult(List.of(), null, null);
@@ -74,17 +75,17 @@ final class VerificationEngine {
 
     /** @param send false for a start that keeps a code no one is told (see {@link Verifier#startWithoutSending}) */
     StartResult start(String purpose, String phone, String callerKey, boolean send) {
-        Optional<RateLimited> refused =
-                calls.call("the rate limits", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
-        if (refused.isPresent()) {
-            return refused.get();
+        BucketRateLimiter.Taken tokens = calls.call("the rate limits",
+                () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits), rateLimiter::giveBack);
+        if (tokens.refused().isPresent()) {
+            return tokens.refused().get();
         }
         VerificationKey key = new VerificationKey(purpose, phone);
         String code = generator.next();
         MessageTag tag = MessageTag.create(purpose, phone, random);
         NewCode stored = new NewCode(hasher.hmac(purpose, phone, code), tag.value(), Channel.WHATSAPP);
         Instant now = clock.instant();
-        StartDecision decision = calls.call("the verification store", () -> store.start(key, stored, now, startRules));
+        StartDecision decision = storeStart(key, stored, now, tokens);
         if (decision instanceof StartDecision.TooSoon tooSoon) {
             return new StartResult.TooSoon(tooSoon.retryAfter());
         }
@@ -209,11 +210,12 @@ final class VerificationEngine {
         }
         Instant now = clock.instant();
         boolean asked = failedTag == null;
+        BucketRateLimiter.Taken limited = NOTHING_TAKEN;
         if (asked) {
-            Optional<RateLimited> limited =
-                    calls.call("the rate limits", () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits));
-            if (limited.isPresent()) {
-                return new FallbackResult.Refused(reason, Refusal.RATE_LIMITED, limited.get().retryAfter());
+            limited = calls.call("the rate limits",
+                    () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits), rateLimiter::giveBack);
+            if (limited.refused().isPresent()) {
+                return new FallbackResult.Refused(reason, Refusal.RATE_LIMITED, limited.refused().get().retryAfter());
             }
         } else {
             // Read first, so that a duplicate callback takes no token at all; the replace below decides.
@@ -223,24 +225,38 @@ final class VerificationEngine {
                 return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
             }
         }
-        Optional<RateLimited> capped = calls.call("the rate limits", () -> rateLimiter.tryAcquireSms(sms.cap));
-        if (capped.isPresent()) {
-            giveBack(phone, asked, null);
-            return new FallbackResult.Refused(reason, Refusal.SMS_CAP_REACHED, capped.get().retryAfter());
+        BucketRateLimiter.Taken capped;
+        try {
+            capped = calls.call("the rate limits", () -> rateLimiter.tryAcquireSms(sms.cap), rateLimiter::giveBack);
+        } catch (VerificationStoreException e) {
+            rateLimiter.giveBack(limited);
+            throw e;
+        }
+        if (capped.refused().isPresent()) {
+            rateLimiter.giveBack(limited.withoutCaller());
+            return new FallbackResult.Refused(reason, Refusal.SMS_CAP_REACHED, capped.refused().get().retryAfter());
         }
         String code = generator.next();
         NewCode stored = new NewCode(hasher.hmac(key.purpose(), phone, code),
                 MessageTag.create(key.purpose(), phone, random).value(), Channel.SMS);
-        StartDecision decision = calls.call("the verification store", () -> asked
-                ? store.start(key, stored, now, startRules)
-                : store.replace(key, failedTag, stored, now));
+        StartDecision decision;
+        try {
+            decision = calls.call("the verification store", () -> asked
+                    ? store.start(key, stored, now, startRules)
+                    : store.replace(key, failedTag, stored, now), late -> discardUnsent(key, stored, late));
+        } catch (VerificationStoreException e) {
+            rateLimiter.giveBack(limited);
+            rateLimiter.giveBack(capped);
+            throw e;
+        }
         Instant expiresAt;
         if (decision instanceof StartDecision.Replaced replaced) {
             expiresAt = replaced.expiresAt();
         } else if (decision instanceof StartDecision.Started) {
             expiresAt = now.plus(startRules.lifetime());
         } else {
-            giveBack(phone, asked, sms.cap);
+            rateLimiter.giveBack(limited.withoutCaller());
+            rateLimiter.giveBack(capped);
             return refused(reason, decision);
         }
         SendResult sent;
@@ -267,21 +283,24 @@ final class VerificationEngine {
         return new FallbackResult.Refused(reason, Refusal.NOT_PENDING, null);
     }
 
-    /** A fallback that sent nothing gives its tokens back; one that cannot leaves them spent, the safe side. */
-    private void giveBack(String phone, boolean asked, @Nullable Rule smsCap) {
+    /**
+     * The store half of a start. When it fails, the start's tokens are given back; when its answer comes after the
+     * caller was told it failed, the code it stored is removed too: a start answered as failed changes nothing.
+     */
+    private StartDecision storeStart(VerificationKey key, NewCode stored, Instant now, BucketRateLimiter.Taken tokens) {
         try {
-            calls.call("the rate limits", () -> {
-                if (smsCap != null) {
-                    rateLimiter.giveBackSms(smsCap);
-                }
-                if (asked) {
-                    rateLimiter.giveBack(phone, rateLimits);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            log.warn("Could not give back the tokens of a fallback that sent nothing; they stay spent: {}",
-                    e.getMessage());
+            return calls.call("the verification store", () -> store.start(key, stored, now, startRules),
+                    late -> discardUnsent(key, stored, late));
+        } catch (VerificationStoreException e) {
+            rateLimiter.giveBack(tokens);
+            throw e;
+        }
+    }
+
+    /** A store write answered after its caller was told it failed: no one will send that code, so it goes. */
+    private void discardUnsent(VerificationKey key, NewCode stored, StartDecision late) {
+        if (late instanceof StartDecision.Started || late instanceof StartDecision.Replaced) {
+            store.discard(key, stored.hmac());
         }
     }
 

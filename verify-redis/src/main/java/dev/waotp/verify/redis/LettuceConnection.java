@@ -1,7 +1,10 @@
 package dev.waotp.verify.redis;
 
+import dev.waotp.InvalidInputException;
 import dev.waotp.verify.VerificationStoreException;
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulConnection;
@@ -18,6 +21,17 @@ import java.util.concurrent.ExecutionException;
  * {@link RedisClient} or a {@link RedisClusterClient}), and the way every call on it waits: until the answer, or
  * until the verifier, which owns the one timeout, interrupts the wait; every failure is a
  * {@link VerificationStoreException} with one message shape, whatever failed.
+ *
+ * <p>Nothing is held while disconnected: the client must reject commands then
+ * ({@code DisconnectedBehavior.REJECT_COMMANDS}), and {@link #open} refuses one that does not. Lettuce's default holds
+ * every command issued while disconnected, and every command written but not answered when the connection broke, and
+ * writes them all once it has reconnected, seconds or minutes later. A check held so is answered as failed after the
+ * verifier's timeout, and runs anyway when Redis is back: it uses up the code, and the user's next try is told
+ * "not pending" (the issue's lost logins). Cancelling a held command when its caller gives up is not enough: the
+ * commands Lettuce writes at the reconnect in the instant before their callers' timeouts pass still run after those
+ * callers were told they failed. Rejecting, a command issued while disconnected fails at once, and one in flight
+ * when the connection breaks fails then and is never written again. What remains is a command Redis ran and whose
+ * answer the broken connection lost; Redis cannot tell the caller, and the code it used is lost with it.
  */
 final class LettuceConnection implements AutoCloseable {
     private final StatefulConnection<byte[], byte[]> connection;
@@ -29,8 +43,13 @@ final class LettuceConnection implements AutoCloseable {
         this.commands = commands;
     }
 
-    /** Connects with {@code client}; a Redis that cannot be reached is a {@link VerificationStoreException}. */
+    /**
+     * Connects with {@code client}; a Redis that cannot be reached is a {@link VerificationStoreException}.
+     *
+     * @throws InvalidInputException when the client holds commands while disconnected (see above)
+     */
     static LettuceConnection open(AbstractRedisClient client) {
+        requireRejectingWhileDisconnected(client.getOptions());
         try {
             if (client instanceof RedisClient standalone) {
                 StatefulRedisConnection<byte[], byte[]> connection = standalone.connect(ByteArrayCodec.INSTANCE);
@@ -47,6 +66,19 @@ final class LettuceConnection implements AutoCloseable {
                 + client.getClass().getName());
     }
 
+    private static void requireRejectingWhileDisconnected(ClientOptions options) {
+        if (options.getDisconnectedBehavior() != DisconnectedBehavior.REJECT_COMMANDS) {
+            throw new InvalidInputException("client", "must reject commands while disconnected, with ClientOptions"
+                    + " disconnectedBehavior(REJECT_COMMANDS): a client that holds them writes them after reconnecting,"
+                    + " so a check answered as failed could still use up the code; was "
+                    + options.getDisconnectedBehavior());
+        }
+        if (!options.isAutoReconnect()) {
+            throw new InvalidInputException("client", "must reconnect by itself (ClientOptions autoReconnect), else"
+                    + " the verifier fails every call after the first broken connection");
+        }
+    }
+
     /** The asynchronous commands: {@code RedisAsyncCommands} or {@code RedisAdvancedClusterAsyncCommands}. */
     RedisClusterAsyncCommands<byte[], byte[]> commands() {
         return commands;
@@ -54,8 +86,7 @@ final class LettuceConnection implements AutoCloseable {
 
     /**
      * Waits for {@code call}. Interrupted (the verifier's timeout), it cancels the call: cancelling a
-     * {@link ScriptCall} cancels its Lettuce command, so Lettuce drops the command rather than write it after
-     * reconnecting, once the caller was told it failed.
+     * {@link ScriptCall} cancels its Lettuce command, so a command not yet written is never written.
      *
      * @param what what the call does, for the exception message (never a code or an HMAC)
      */

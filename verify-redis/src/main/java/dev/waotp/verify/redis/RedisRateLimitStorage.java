@@ -30,8 +30,11 @@ import java.nio.charset.StandardCharsets;
  * another, not pipelined: a start refused by the caller's limit must not create or touch the phone's bucket, which a
  * pipelined request would (the contract test {@code aStartRefusedByTheCallerLimitCreatesNoPhoneBucket} checks it).
  *
- * <p>The storage owns one connection, opened from the application's client; {@link #close()} closes it, not the
- * client.
+ * <p>The application's bucket is one key that every start asks; the verifier batches the starts that wait for the
+ * same instance's request to it into one compare-and-swap, so starts that collide do not make it a hot key.
+ *
+ * <p>The storage owns one connection, opened from the application's client, which must reject commands while
+ * disconnected (see {@link RedisVerificationStore}); {@link #close()} closes it, not the client.
  */
 public final class RedisRateLimitStorage implements RateLimitStorage, AutoCloseable {
     private final LettuceConnection redis;

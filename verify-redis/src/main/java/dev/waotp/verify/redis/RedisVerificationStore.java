@@ -42,6 +42,12 @@ import org.jspecify.annotations.Nullable;
  * <p>A call that fails throws {@link VerificationStoreException}: nothing is approved when Redis cannot be read.
  * The verifier's store timeout bounds each call: it interrupts the wait, and the call cancels its Lettuce command.
  *
+ * <p>The client must reject commands while disconnected ({@code ClientOptions.disconnectedBehavior(REJECT_COMMANDS)};
+ * {@link Builder#build()} refuses one that holds them): a held check would run at the reconnect, after its caller was
+ * told it failed, and use up the code. Set the client's reconnect delay too
+ * ({@code ClientResources.reconnectDelay(Delay.constant(Duration.ofMillis(200)))}): Lettuce's default doubles up to
+ * 30 s, and the verifier serves again only once the client has reconnected.
+ *
  * <p>The store owns one connection, opened from the application's client; {@link #close()} closes it, not the client.
  */
 public final class RedisVerificationStore implements VerificationStore, AutoCloseable {
@@ -197,6 +203,7 @@ public final class RedisVerificationStore implements VerificationStore, AutoClos
          * Connects and returns the store.
          *
          * @throws VerificationStoreException when Redis cannot be reached
+         * @throws dev.waotp.InvalidInputException when the client holds commands while disconnected
          */
         public RedisVerificationStore build() {
             return new RedisVerificationStore(this);

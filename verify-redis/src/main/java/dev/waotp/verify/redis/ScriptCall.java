@@ -11,13 +11,11 @@ import org.jspecify.annotations.Nullable;
  * {@code EVAL} only after {@code NOSCRIPT}). Cancelling it cancels the command in flight, and no command is sent
  * after it was cancelled.
  *
- * <p>Why the command itself: while disconnected, Lettuce (autoReconnect, {@code DisconnectedBehavior.DEFAULT})
- * holds commands in its buffer and writes them once it has reconnected, and it re-queues commands written but not
- * answered when the connection broke. Lettuce 7.7's {@code DefaultEndpoint} drops commands that are done (a
- * cancelled {@code AsyncCommand} is) when it flushes that buffer, and {@code CommandHandler} does not write them;
- * cancelling a future derived from the command does not reach it. {@code DisconnectedBehavior.REJECT_COMMANDS}
- * would fail every command instead of holding it, but it is an option of the application's client, which it may
- * rely on for its own commands; cancelling our own commands needs nothing from the application.
+ * <p>Why the command itself: the client rejects commands while disconnected (see {@link LettuceConnection}), so a
+ * command is written as soon as it is issued or fails at once; but one issued on a connection that Lettuce still
+ * believes is up (Redis hung, or a network that drops packets without closing) waits unwritten in Lettuce's buffer or
+ * the socket's. Lettuce does not write a command that is done, and a cancelled {@code AsyncCommand} is done;
+ * cancelling a future derived from the command does not reach it.
  *
  * @param <T> the script's answer
  */

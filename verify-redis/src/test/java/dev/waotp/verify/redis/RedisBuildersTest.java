@@ -8,6 +8,7 @@ import dev.waotp.InvalidInputException;
 import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.spi.VerificationKey;
 import dev.waotp.verify.VerificationStoreException;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
@@ -39,6 +40,25 @@ class RedisBuildersTest {
             assertThat(admin.keys("*")).containsExactly("app1:otp:login:{" + phone + "}");
             admin.flushall();
         }
+    }
+
+    /** Before: the default client held the commands of an outage and ran them at the reconnect (lost logins). */
+    @Test
+    void aClientThatHoldsCommandsWhileDisconnectedIsRefusedNamingTheOption() {
+        RedisClient holding = REDIS.newClient();
+        holding.setOptions(ClientOptions.create());
+        RedisClient neverReconnecting = REDIS.newClient();
+        neverReconnecting.setOptions(RedisTestServer.CLIENT_OPTIONS.mutate().autoReconnect(false).build());
+
+        assertThatThrownBy(() -> RedisVerificationStore.create(holding))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("client"))
+                .hasMessageContaining("must reject commands while disconnected, with ClientOptions"
+                        + " disconnectedBehavior(REJECT_COMMANDS)").hasMessageEndingWith("was DEFAULT");
+        assertThatThrownBy(() -> RedisRateLimitStorage.create(holding))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("client"));
+        assertThatThrownBy(() -> RedisVerificationStore.create(neverReconnecting))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("client"))
+                .hasMessageContaining("must reconnect by itself");
     }
 
     @Test

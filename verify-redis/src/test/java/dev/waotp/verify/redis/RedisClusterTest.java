@@ -15,6 +15,8 @@ import dev.waotp.verify.spi.StartRules;
 import dev.waotp.verify.tck.StubPhone;
 import dev.waotp.verify.Verifier;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,8 @@ class RedisClusterTest {
     static void startCluster() {
         cluster = RedisTestCluster.start(3);
         client = RedisClusterClient.create(cluster.uris());
+        client.setOptions(ClusterClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
     }
 
     @AfterAll

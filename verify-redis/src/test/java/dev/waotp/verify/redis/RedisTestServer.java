@@ -1,17 +1,24 @@
 package dev.waotp.verify.redis;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
@@ -25,10 +32,17 @@ import redis.embedded.core.RedisServerBuilder;
  * they add {@code com.github.codemonstur:embedded-redis} to their test dependencies.
  */
 public final class RedisTestServer implements AutoCloseable {
+    /** The options of every client of the tests: nothing held while disconnected (see LettuceConnection). */
+    public static final ClientOptions CLIENT_OPTIONS =
+            ClientOptions.builder().disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS).build();
+    /** How long the tests' clients wait between two tries to reconnect: back within this of Redis's return. */
+    public static final Duration RECONNECT_DELAY = Duration.ofMillis(200);
     private final Path dir;
     private final int port;
     private final RedisServer server;
     private final List<RedisClient> clients = new ArrayList<>();
+    private final ClientResources resources =
+            ClientResources.builder().reconnectDelay(Delay.constant(RECONNECT_DELAY)).build();
 
     private RedisTestServer(int port, List<String> settings) throws IOException {
         this.port = port;
@@ -75,9 +89,14 @@ public final class RedisTestServer implements AutoCloseable {
         return RedisURI.create("127.0.0.1", port);
     }
 
-    /** A new Lettuce client of this server (its own connections), shut down by {@link #close()}. */
+    /**
+     * A new Lettuce client of this server (its own connections), shut down by {@link #close()}, set up as
+     * waotp-verify-redis asks of an application's client and as the Spring Boot starter sets it up: commands are
+     * rejected while disconnected ({@link #CLIENT_OPTIONS}), and it tries to reconnect every {@link #RECONNECT_DELAY}.
+     */
     public RedisClient newClient() {
-        RedisClient client = RedisClient.create(uri());
+        RedisClient client = RedisClient.create(resources, uri());
+        client.setOptions(CLIENT_OPTIONS);
         clients.add(client);
         return client;
     }
@@ -91,7 +110,24 @@ public final class RedisTestServer implements AutoCloseable {
         }
     }
 
-    /** Starts the stopped server again, on the same port and empty. */
+    /**
+     * Stops the server as an operator's {@code SHUTDOWN SAVE} does: Redis writes its data to disk and exits, closing
+     * every connection; {@link #restart()} brings it back on the same port with that data. Returns once the port no
+     * longer accepts connections.
+     */
+    public void shutdownSaving() {
+        RedisClient admin = RedisClient.create(uri());
+        try (StatefulRedisConnection<String, String> connection = admin.connect()) {
+            connection.async().shutdown(true);
+            awaitPortClosed(Duration.ofSeconds(30));
+        } finally {
+            admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        // The process has exited by itself; this only tells embedded-redis, so that restart() starts it again.
+        stop();
+    }
+
+    /** Starts the stopped server again, on the same port: empty after {@link #stop()}, with its data after {@link #shutdownSaving()}. */
     public void restart() {
         try {
             server.start();
@@ -104,6 +140,7 @@ public final class RedisTestServer implements AutoCloseable {
     @Override
     public void close() {
         clients.forEach(client -> client.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
         if (server.isActive()) {
             stop();
         }
@@ -115,6 +152,21 @@ public final class RedisTestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not remove " + dir, e);
         }
+    }
+
+    private void awaitPortClosed(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Thread.sleep(10);
+            } catch (IOException refused) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for redis-server to exit", e);
+            }
+        }
+        throw new IllegalStateException("redis-server on port " + port + " still accepts connections after SHUTDOWN");
     }
 
     private static int freePort(boolean withClusterBus) {
