@@ -12,14 +12,17 @@ classPaths.each { jars ->
         def copies = jars.findAll { it.startsWith(name + '-') }
         assert copies.size() == 1 : "one ${name} artifact expected on the class path, found ${copies}"
     }
+    // Jackson 3 (tools.jackson) only; Jackson 2's core and databind jars are jackson-core-2.* and jackson-databind-2.*.
+    def jackson2 = jars.findAll { it ==~ /jackson-(core|databind)-2\..*/ }
+    assert jackson2.isEmpty() : "Jackson 2 on the class path: ${jackson2}"
 }
 
 def processorPaths = (log =~ /-processorpath (\S+)/).collect { jarsOf(it[1]) }
 assert processorPaths.size() == 2 : "expected the compile and test-compile processor paths, found ${processorPaths.size()}"
 processorPaths.each { jars ->
-    // jackson-core reads the template manifest (-Awaotp.templates); see the processor's pom.
-    assert jars.size() == 3 && jars[0].startsWith('jackson-core-') && jars[1].startsWith('javapoet-')
+    // Jackson 3's jackson-core reads the template manifest (-Awaotp.templates); see the processor's pom.
+    assert jars.size() == 3 && jars[0].startsWith('jackson-core-3.') && jars[1].startsWith('javapoet-')
             && jars[2].startsWith('waotp-processor-') :
-            "the processor path should hold waotp-processor, JavaPoet and jackson-core only, but holds ${jars}"
+            "the processor path should hold waotp-processor, JavaPoet and jackson-core 3 only, but holds ${jars}"
 }
 true

@@ -1,15 +1,15 @@
 package dev.waotp;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a Kaleyra WhatsApp v2 status callback. Two shapes are documented:
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class DeliveryStatusParser {
     private static final ObjectReader READER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build()
             .reader();
@@ -57,7 +57,7 @@ final class DeliveryStatusParser {
         JsonNode root;
         try {
             root = READER.readTree(body);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new Malformed("not JSON");
         }
         if (root == null || !root.isObject()) {
@@ -137,7 +137,7 @@ final class DeliveryStatusParser {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        String digits = node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.textValue().strip() : "";
+        String digits = node.isIntegralNumber() ? node.asString() : node.isString() ? node.stringValue().strip() : "";
         if (digits.isEmpty() || digits.length() > 12 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new Malformed("statuses[].timestamp is not epoch seconds");
         }
@@ -149,8 +149,8 @@ final class DeliveryStatusParser {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        if (node.isIntegralNumber() || node.isTextual()) {
-            return node.asText();
+        if (node.isIntegralNumber() || node.isString()) {
+            return node.asString();
         }
         throw new Malformed(field + " is not a number or a string");
     }
@@ -161,9 +161,9 @@ final class DeliveryStatusParser {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        if (!node.isTextual()) {
+        if (!node.isString()) {
             throw new Malformed(field + " is not a string");
         }
-        return node.textValue();
+        return node.stringValue();
     }
 }

@@ -1,7 +1,5 @@
 package dev.waotp;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,6 +20,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends authentication template messages for one Kaleyra account and one WhatsApp business number,
@@ -42,8 +43,15 @@ import retrofit2.Retrofit;
  */
 public final class KaleyraClient implements Closeable {
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * Kaleyra's answers, read as they always were: a field we do not know is ignored, and so is anything after
+     * the answer's JSON, which Jackson 3 would otherwise refuse, turning a send Kaleyra took into a result
+     * without its message id and a refusal into a bare status.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final String sid;
     private final String apiKey;

@@ -1,14 +1,14 @@
 package dev.waotp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON of one template with holes where a message's values go: the bytes between the holes are
@@ -25,7 +25,7 @@ final class PayloadShape {
     static final int HAS_CALLBACK_PROFILE = 8;
     static final int COMBINATIONS = 16;
 
-    private static final ObjectWriter WRITER = new ObjectMapper().writerFor(SendRequest.class);
+    private static final ObjectWriter WRITER = JsonMapper.builder().build().writerFor(SendRequest.class);
 
     /** Markers no constant part can contain: template names and language codes have no '<'. */
     private static final String TO = "<to>";
@@ -55,7 +55,7 @@ final class PayloadShape {
         String json;
         try {
             json = new String(WRITER.writeValueAsBytes(marked), StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot write the payload of " + spec, e);
         }
         List<byte[]> constants = new ArrayList<>();

@@ -1,8 +1,5 @@
 package dev.waotp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Turns Kaleyra's answer into a {@link SendResult} or the exception its code stands for. This is the
@@ -67,7 +68,7 @@ final class ResponseReader {
         }
         try {
             return reader.readValue(bytes);
-        } catch (IOException notAnObject) { // Jackson's parse errors, from a byte array: nothing else
+        } catch (JacksonException notAnObject) { // from a byte array: a parse or mapping error, nothing else
             return null;
         }
     }
@@ -93,7 +94,7 @@ final class ResponseReader {
 
     private static @Nullable String messageId(JsonNode data) {
         JsonNode id = data.get("message_id");
-        return id != null && id.isTextual() && !id.asText().isEmpty() ? id.asText() : null;
+        return id != null && id.isString() && !id.stringValue().isEmpty() ? id.stringValue() : null;
     }
 
     private static KaleyraApiException error(ApiError error) {
@@ -134,7 +135,7 @@ final class ResponseReader {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         answer.error().properties().forEach(field -> errors.put(
-                field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString()));
+                field.getKey(), field.getValue().isString() ? field.getValue().stringValue() : field.getValue().toString()));
         return errors;
     }
 }

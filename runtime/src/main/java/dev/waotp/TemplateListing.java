@@ -1,6 +1,5 @@
 package dev.waotp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
 import retrofit2.Response;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads the whole template list, page after page. Each page is one GET, which changes nothing at

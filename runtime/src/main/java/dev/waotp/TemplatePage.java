@@ -1,13 +1,12 @@
 package dev.waotp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * One page of the template list: Meta's edge answer, {@code {"data": [...], "paging": {...}}}, that
@@ -27,7 +26,7 @@ record TemplatePage(List<MessageTemplate> templates, @Nullable String after) {
         JsonNode root;
         try {
             root = mapper.readTree(body);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new KaleyraException("Kaleyra's template list answer is not JSON");
         }
         JsonNode data = root == null ? null : root.get("data");
@@ -48,7 +47,7 @@ record TemplatePage(List<MessageTemplate> templates, @Nullable String after) {
         String json;
         try {
             json = mapper.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new KaleyraException("entry " + index + " of Kaleyra's template list cannot be written back", e);
         }
         return new MessageTemplate(required(node, "name", index), required(node, "language", index),
@@ -65,7 +64,7 @@ record TemplatePage(List<MessageTemplate> templates, @Nullable String after) {
 
     private static @Nullable String text(@Nullable JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value != null && value.isTextual() ? value.asText() : null;
+        return value != null && value.isString() ? value.stringValue() : null;
     }
 
     private static List<TemplateButton> buttons(@Nullable JsonNode components) {

@@ -1,7 +1,7 @@
 package dev.waotp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads Kaleyra's template-status callback, a flat JSON object whose fields the callback profile names
@@ -45,8 +45,8 @@ final class TemplateStatusParser {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        if (node.isIntegralNumber() || node.isTextual()) {
-            return node.asText();
+        if (node.isIntegralNumber() || node.isString()) {
+            return node.asString();
         }
         throw new DeliveryStatusParser.Malformed("message_template_id is not a number or a string");
     }
@@ -56,9 +56,9 @@ final class TemplateStatusParser {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        if (!node.isTextual()) {
+        if (!node.isString()) {
             throw new DeliveryStatusParser.Malformed(field + " is not a string");
         }
-        return node.textValue();
+        return node.stringValue();
     }
 }

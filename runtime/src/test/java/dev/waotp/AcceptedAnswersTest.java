@@ -79,6 +79,14 @@ class AcceptedAnswersTest {
         assertThat(client.send(loginCode()).messageIds()).containsExactly("M1", "M3");
     }
 
+    /** Jackson 3 refuses what follows a JSON value by default; the answer was read before it, and still is. */
+    @Test
+    void whatFollowsTheAnswerIsNotReadAndItsIdIsKept() {
+        server.enqueue(json(202, "{\"code\":\"WA202\",\"data\":{\"message_id\":\"M1\"}}\n<!-- proxy 7f3a -->"));
+
+        assertThat(client.send(loginCode())).isEqualTo(new SendResult(List.of("M1"), "WA202", null));
+    }
+
     @Test
     void theDailyLimitIsItsOwnTypeAndNeverRetriedWhateverTheStatus() {
         server.enqueue(json(500, "{\"code\":\"WAV2101\",\"message\":\"limit\",\"data\":{},\"error\":{}}"));

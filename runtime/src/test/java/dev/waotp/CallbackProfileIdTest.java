@@ -3,9 +3,9 @@ package dev.waotp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** {@code callback_profile_id} goes in {@code extra_info}, from the client or from the message. */
 class CallbackProfileIdTest {
@@ -28,14 +28,14 @@ class CallbackProfileIdTest {
     @Test
     void theClientsProfileGoesIntoEveryPayload() throws Exception {
         JsonNode extra = extraInfo(new PayloadEncoder("cbp-client_1"), message().ref2("tag").build());
-        assertThat(extra.path("callback_profile_id").asText()).isEqualTo("cbp-client_1");
-        assertThat(extra.path("ref2").asText()).isEqualTo("tag");
+        assertThat(extra.path("callback_profile_id").asString()).isEqualTo("cbp-client_1");
+        assertThat(extra.path("ref2").asString()).isEqualTo("tag");
     }
 
     @Test
     void aMessagesProfileWinsOverTheClients() throws Exception {
         JsonNode extra = extraInfo(new PayloadEncoder("cbp-client"), message().callbackProfileId("cbp-send").build());
-        assertThat(extra.path("callback_profile_id").asText()).isEqualTo("cbp-send");
+        assertThat(extra.path("callback_profile_id").asString()).isEqualTo("cbp-send");
     }
 
     @Test

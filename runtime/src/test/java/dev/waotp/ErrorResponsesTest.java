@@ -121,6 +121,18 @@ class ErrorResponsesTest {
         assertThat(e.code()).isEqualTo("WA-401");
     }
 
+    /** As for an accepted answer: what follows the JSON is not read, and the code still says what happened. */
+    @Test
+    void whatFollowsAnErrorDoesNotHideItsCode() {
+        server.enqueue(json(401, "{\"code\":\"RBC001\",\"message\":\"Incorrect SID or API key.\",\"data\":[],"
+                + "\"error\":{\"error\":\"Incorrect SID or API key.\"}} {}"));
+
+        KaleyraApiException e = catchThrowableOfType(KaleyraApiException.class, () -> client.send(loginCode()));
+
+        assertThat(e).isExactlyInstanceOf(AuthenticationException.class);
+        assertThat(e.code()).isEqualTo("RBC001");
+    }
+
     @Test
     void aBodyThatIsNotJsonGivesTheStatus() {
         server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")

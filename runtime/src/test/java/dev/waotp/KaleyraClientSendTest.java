@@ -8,8 +8,6 @@ import static dev.waotp.MockKaleyra.clientFor;
 import static dev.waotp.MockKaleyra.loginCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +18,8 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 class KaleyraClientSendTest {
     @StartStop
@@ -49,9 +49,9 @@ class KaleyraClientSendTest {
         assertThat(request.getHeaders().get("api-key")).isEqualTo(API_KEY);
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
         JsonNode body = new ObjectMapper().readTree(request.getBody().utf8());
-        assertThat(body.at("/messaging_object/to").asText()).isEqualTo("+919876543210");
-        assertThat(body.at("/messaging_object/template/components/0/parameters/0/text").asText()).isEqualTo(OTP);
-        assertThat(body.at("/messaging_object/template/components/1/parameters/0/text").asText()).isEqualTo(OTP);
+        assertThat(body.at("/messaging_object/to").asString()).isEqualTo("+919876543210");
+        assertThat(body.at("/messaging_object/template/components/0/parameters/0/text").asString()).isEqualTo(OTP);
+        assertThat(body.at("/messaging_object/template/components/1/parameters/0/text").asString()).isEqualTo(OTP);
     }
 
     @Test
@@ -78,10 +78,10 @@ class KaleyraClientSendTest {
                 .build());
 
         JsonNode body = new ObjectMapper().readTree(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8());
-        assertThat(body.at("/messaging_object/to").asText()).isEqualTo("+919876543210,+14155550123");
-        assertThat(body.at("/extra_info/ref").asText()).isEqualTo("customer-42");
+        assertThat(body.at("/messaging_object/to").asString()).isEqualTo("+919876543210,+14155550123");
+        assertThat(body.at("/extra_info/ref").asString()).isEqualTo("customer-42");
         assertThat(body.at("/extra_info").has("ref1")).isFalse();
-        assertThat(body.at("/extra_info/ref2").asText()).isEqualTo("signup");
-        assertThat(body.at("/extra_info/wa_source").asText()).isEqualTo("api");
+        assertThat(body.at("/extra_info/ref2").asString()).isEqualTo("signup");
+        assertThat(body.at("/extra_info/wa_source").asString()).isEqualTo("api");
     }
 }

@@ -2,10 +2,6 @@ package dev.waotp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The sample request of the Kaleyra page (test resource spec/sample-request.json, copied from the
@@ -68,13 +68,13 @@ class SpecSampleRequestTest {
         JsonNode written = MAPPER.readTree(new PayloadEncoder().encode(message));
 
         JsonNode messaging = written.get("messaging_object");
-        assertThat(messaging.get("to").asText()).isEqualTo("+919876543210,+5511987654321");
+        assertThat(messaging.get("to").asString()).isEqualTo("+919876543210,+5511987654321");
         JsonNode components = messaging.at("/template/components");
-        assertThat(components.at("/0/parameters/0/text").asText()).isEqualTo("90210");
-        assertThat(components.at("/1/parameters/0/text").asText()).isEqualTo("90210");
+        assertThat(components.at("/0/parameters/0/text").asString()).isEqualTo("90210");
+        assertThat(components.at("/1/parameters/0/text").asString()).isEqualTo("90210");
         assertThat(components.at("/1/index").asInt()).isEqualTo(3);
-        assertThat(messaging.at("/template/language/code").asText()).isEqualTo("pt_BR");
-        assertThat(written.at("/extra_info/wa_source").asText()).isEqualTo("braze");
+        assertThat(messaging.at("/template/language/code").asString()).isEqualTo("pt_BR");
+        assertThat(written.at("/extra_info/wa_source").asString()).isEqualTo("braze");
     }
 
     @ParameterizedTest
@@ -93,6 +93,33 @@ class SpecSampleRequestTest {
 
         assertThat(new String(ours, StandardCharsets.UTF_8))
                 .isEqualTo(MAPPER.writeValueAsString(MockKaleyra.model(message)));
+    }
+
+    /**
+     * The bytes waotp wrote on Jackson 2 for values that need escaping, kept as a literal: the test above compares
+     * with the Jackson of the build, so only this one sees a Jackson upgrade change what goes on the wire (Jackson 3
+     * had planned to escape '/' by default, and went back): control characters escaped with capital hex digits;
+     * U+2028, DEL, a byte order mark, non-ASCII and a supplementary character as they are; '/' not escaped.
+     */
+    @Test
+    void writesTheSameBytesWhateverTheJacksonVersion() {
+        TemplateSpec spec = TemplateSpec.of("login_code_2", "pt_BR", 7, WaSource.HUBSPOT);
+        AuthMessage message = AuthMessage.builder(spec).to("+919876543210,+14155550123").otp("J$F\"p\\/X")
+                .ref("r\u00e9f\u00e9rence \u2028 \u0001 \u001f \u007f").ref1("tab\there</script>")
+                .ref2("\u00e9t\u00e9\ud83d\udd11 \ufeff").build();
+
+        byte[] ours = new PayloadEncoder("cbp/1").encode(message);
+
+        assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo("{\"messaging_object\":{"
+                + "\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                + "\"to\":\"+919876543210,+14155550123\",\"type\":\"template\","
+                + "\"template\":{\"name\":\"login_code_2\",\"language\":{\"code\":\"pt_BR\"},\"components\":["
+                + "{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"J$F\\\"p\\\\/X\"}]},"
+                + "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":7,"
+                + "\"parameters\":[{\"type\":\"text\",\"text\":\"J$F\\\"p\\\\/X\"}]}]}},"
+                + "\"extra_info\":{\"ref\":\"r\u00e9f\u00e9rence \u2028 \\u0001 \\u001F \u007f\","
+                + "\"ref1\":\"tab\\there</script>\",\"ref2\":\"\u00e9t\u00e9\ud83d\udd11 \ufeff\","
+                + "\"wa_source\":\"hubspot\",\"callback_profile_id\":\"cbp/1\"}}");
     }
 
     private static ObjectNode sampleWithRealValues() throws IOException {

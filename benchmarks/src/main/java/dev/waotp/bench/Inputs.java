@@ -1,12 +1,12 @@
 package dev.waotp.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waotp.AuthTemplate;
 import dev.waotp.TemplateSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * What every variant sends: the same template, and recipients and codes that change from one operation

@@ -1,6 +1,5 @@
 package dev.waotp.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waotp.AuthMessage;
 import dev.waotp.KaleyraClient;
 import dev.waotp.SendResult;
@@ -16,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * One send's request body, built three ways (the raw one posted to a string URL and to one parsed

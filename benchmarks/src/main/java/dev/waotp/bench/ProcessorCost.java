@@ -1,8 +1,5 @@
 package dev.waotp.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waotp.AuthTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +18,9 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What waotp-processor adds to a build: javac, in this JVM, on 1, 10, 100 and 1000 generated

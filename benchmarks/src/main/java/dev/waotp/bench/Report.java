@@ -1,7 +1,5 @@
 package dev.waotp.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Prints the results of one run as Markdown tables with the ratios the targets are about. With a second
@@ -202,12 +202,12 @@ public final class Report {
 
         private Run(JsonNode jmhResults, JsonNode processor) {
             for (JsonNode result : jmhResults) {
-                jmh.put(result.get("benchmark").asText() + "/" + result.get("mode").asText(), result);
+                jmh.put(result.get("benchmark").asString() + "/" + result.get("mode").asString(), result);
             }
             this.processor = processor;
             JsonNode first = jmhResults.get(0);
-            this.jdk = first == null ? "JDK " + processor.get("javaVersion").asText()
-                    : first.get("vmName").asText() + " " + first.get("jdkVersion").asText();
+            this.jdk = first == null ? "JDK " + processor.get("javaVersion").asString()
+                    : first.get("vmName").asString() + " " + first.get("jdkVersion").asString();
         }
 
         static Run read(Path dir) throws IOException {
@@ -236,7 +236,7 @@ public final class Report {
         double throughput(String benchmark) {
             return find(benchmark, "thrpt").map(r -> {
                 JsonNode metric = r.get("primaryMetric");
-                return medianIteration(metric) * perSecond(metric.get("scoreUnit").asText());
+                return medianIteration(metric) * perSecond(metric.get("scoreUnit").asString());
             }).orElse(Double.NaN);
         }
 
@@ -252,7 +252,7 @@ public final class Report {
         double meanMicros(String benchmark) {
             return find(benchmark, "sample").map(r -> {
                 JsonNode metric = r.get("primaryMetric");
-                return metric.get("score").asDouble() * microsPer(metric.get("scoreUnit").asText());
+                return metric.get("score").asDouble() * microsPer(metric.get("scoreUnit").asString());
             }).orElse(Double.NaN);
         }
 
@@ -260,7 +260,7 @@ public final class Report {
             return find(benchmark, "sample").map(r -> {
                 JsonNode metric = r.get("primaryMetric");
                 return metric.get("scorePercentiles").get(percentile).asDouble()
-                        * microsPer(metric.get("scoreUnit").asText());
+                        * microsPer(metric.get("scoreUnit").asString());
             }).orElse(Double.NaN);
         }
 

@@ -1,6 +1,5 @@
 package dev.waotp.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waotp.AuthTemplates;
 import dev.waotp.KaleyraClient;
 import dev.waotp.testing.KaleyraStub;
@@ -25,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * One blocking send, end to end over loopback to the stub in the same JVM, three ways, with 1 and with
@@ -62,7 +61,7 @@ public class SendBenchmark {
         retrofit = new Retrofit.Builder()
                 .baseUrl(stub.baseUrl())
                 .client(http)
-                .addConverterFactory(JacksonConverterFactory.create(mapper))
+                .addConverterFactory(new JacksonConverters(mapper))
                 .build()
                 .create(RetrofitKaleyra.class);
         url = HttpUrl.get(stub.baseUrl()).newBuilder()

@@ -1,18 +1,16 @@
 package dev.waotp.maven;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.waotp.MessageTemplate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the manifest: {@code {"data": [...]}}, the account's template objects with every field they
@@ -27,7 +25,7 @@ import java.util.List;
 final class ManifestWriter {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES) // 1.50 stays 1.50
             .build();
     private static final Comparator<MessageTemplate> ORDER =
             Comparator.comparing(MessageTemplate::name).thenComparing(MessageTemplate::language);
@@ -50,15 +48,14 @@ final class ManifestWriter {
     private static JsonNode parse(MessageTemplate template) {
         try {
             return MAPPER.readTree(template.json());
-        } catch (IOException e) {
-            throw new UncheckedIOException("template " + template.name() + " is not JSON", e);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("template " + template.name() + " is not JSON", e);
         }
     }
 
     private static void value(StringBuilder out, JsonNode node, int depth) {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
+            List<String> names = new ArrayList<>(node.propertyNames());
             names.sort(Comparator.naturalOrder());
             out.append('{');
             for (int i = 0; i < names.size(); i++) {
@@ -70,14 +67,14 @@ final class ManifestWriter {
             close(out, names.isEmpty(), depth, '}');
         } else if (node.isArray()) {
             out.append('[');
-            Iterator<JsonNode> elements = node.elements();
-            for (int i = 0; elements.hasNext(); i++) {
-                out.append(i == 0 ? "\n" : ",\n").append("  ".repeat(depth + 1));
-                value(out, elements.next(), depth + 1);
+            int i = 0;
+            for (JsonNode element : node.values()) {
+                out.append(i++ == 0 ? "\n" : ",\n").append("  ".repeat(depth + 1));
+                value(out, element, depth + 1);
             }
             close(out, node.isEmpty(), depth, ']');
-        } else if (node.isTextual()) {
-            string(out, node.asText());
+        } else if (node.isString()) {
+            string(out, node.stringValue());
         } else {
             out.append(node); // numbers, booleans and null: Jackson writes them as JSON
         }
@@ -91,10 +88,6 @@ final class ManifestWriter {
     }
 
     private static void string(StringBuilder out, String text) {
-        try {
-            out.append(MAPPER.writeValueAsString(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.append(MAPPER.writeValueAsString(text));
     }
 }

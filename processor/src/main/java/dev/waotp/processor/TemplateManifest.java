@@ -1,10 +1,5 @@
 package dev.waotp.processor;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The account's templates, as Kaleyra's template-list API returns them
@@ -46,8 +47,10 @@ final class TemplateManifest {
             }
         } catch (ManifestException e) {
             throw e;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+        } catch (JacksonIOException e) { // Jackson 3 wraps what the stream threw; its exceptions are unchecked
+            throw new ManifestException("cannot be read: " + e.getCause());
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
             throw new ManifestException("not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
                     + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -86,7 +89,7 @@ final class TemplateManifest {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
             Map<String, Object> object = new LinkedHashMap<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
                 object.put(field, value(parser));
@@ -104,7 +107,7 @@ final class TemplateManifest {
             throw new ManifestException("it is empty");
         }
         return switch (token) {
-            case VALUE_STRING -> parser.getText();
+            case VALUE_STRING -> parser.getString();
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
             case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
             default -> null;

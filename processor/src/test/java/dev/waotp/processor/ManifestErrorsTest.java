@@ -126,6 +126,16 @@ class ManifestErrorsTest {
                 + " not usable: cannot be read: java.nio.file.NoSuchFileException");
     }
 
+    /** Opened, then unreadable: Jackson 3 wraps the stream's IOException in its own unchecked exception. */
+    @Test
+    void aManifestThatCannotBeReadIsNotCalledInvalidJson(@TempDir Path directory) {
+        Compilation compilation = Manifests.compile(directory, template("login_code", "en_US"));
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("the template manifest " + directory + " (-Awaotp.templates) is"
+                + " not usable: cannot be read: java.io.IOException: Is a directory");
+    }
+
     @Test
     void aManifestThatIsNotJsonIsOneErrorWithTheLine(@TempDir Path directory) throws Exception {
         Path broken = Files.writeString(directory.resolve("templates.json"), "{\"data\": [\n  {\"name\": }\n");

@@ -5,7 +5,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.waotp.processor.Compilations.source;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import dev.waotp.AuthTemplates;
 import dev.waotp.InvalidInputException;
@@ -19,6 +18,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 /** A generated sender of a template in several languages sends the one each call chooses. */
 class SendInChosenLanguageTest {
@@ -79,9 +79,9 @@ class SendInChosenLanguageTest {
 
         var template = json.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8())
                 .path("messaging_object").path("template");
-        assertThat(template.path("name").asText()).isEqualTo("auth1");
+        assertThat(template.path("name").asString()).isEqualTo("auth1");
         assertThat(template.path("components").path(1).path("index").asInt()).isEqualTo(1);
-        assertThat(template.path("components").path(1).path("parameters").path(0).path("text").asText())
+        assertThat(template.path("components").path(1).path("parameters").path(0).path("text").asString())
                 .isEqualTo("4821");
     }
 
@@ -125,7 +125,7 @@ class SendInChosenLanguageTest {
 
     private String sentLanguage() throws Exception {
         return json.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8())
-                .path("messaging_object").path("template").path("language").path("code").asText();
+                .path("messaging_object").path("template").path("language").path("code").asString();
     }
 
     private static MockResponse accepted() {

@@ -5,8 +5,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.waotp.processor.Compilations.compile;
 import static dev.waotp.processor.Compilations.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import dev.waotp.AuthTemplates;
 import dev.waotp.KaleyraClient;
@@ -20,6 +18,8 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Compiles template interfaces with the processor and sends through the generated classes over HTTP. */
 class SendThroughGeneratedSenderTest {
@@ -101,20 +101,20 @@ class SendThroughGeneratedSenderTest {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v2/HXAP16XXXXXX97IN/whatsapp/+919000000000/messages");
         JsonNode body = json.readTree(request.getBody().utf8());
         JsonNode message = body.path("messaging_object");
-        assertThat(message.path("to").asText()).isEqualTo("+919876543210");
+        assertThat(message.path("to").asString()).isEqualTo("+919876543210");
         JsonNode template = message.path("template");
-        assertThat(template.path("name").asText()).isEqualTo("login_otp");
-        assertThat(template.path("language").path("code").asText()).isEqualTo("pt_BR");
+        assertThat(template.path("name").asString()).isEqualTo("login_otp");
+        assertThat(template.path("language").path("code").asString()).isEqualTo("pt_BR");
         JsonNode components = template.path("components");
-        assertThat(components.path(0).path("type").asText()).isEqualTo("body");
-        assertThat(components.path(0).path("parameters").path(0).path("text").asText()).isEqualTo("482913");
-        assertThat(components.path(1).path("type").asText()).isEqualTo("button");
+        assertThat(components.path(0).path("type").asString()).isEqualTo("body");
+        assertThat(components.path(0).path("parameters").path(0).path("text").asString()).isEqualTo("482913");
+        assertThat(components.path(1).path("type").asString()).isEqualTo("button");
         assertThat(components.path(1).path("index").asInt()).isEqualTo(2);
-        assertThat(components.path(1).path("parameters").path(0).path("text").asText()).isEqualTo("482913");
+        assertThat(components.path(1).path("parameters").path(0).path("text").asString()).isEqualTo("482913");
         JsonNode extra = body.path("extra_info");
-        assertThat(extra.path("wa_source").asText()).isEqualTo("zoho");
-        assertThat(extra.path("ref1").asText()).isEqualTo("first");
-        assertThat(extra.path("ref2").asText()).isEqualTo("second");
+        assertThat(extra.path("wa_source").asString()).isEqualTo("zoho");
+        assertThat(extra.path("ref1").asString()).isEqualTo("first");
+        assertThat(extra.path("ref2").asString()).isEqualTo("second");
         assertThat(extra.has("ref")).isFalse();
     }
 
@@ -127,7 +127,7 @@ class SendThroughGeneratedSenderTest {
 
         assertThat(((CompletableFuture<?>) future).get(5, TimeUnit.SECONDS))
                 .isEqualTo(new SendResult(List.of("A1"), "WA202", "Request Accepted"));
-        assertThat(receivedJson().path("messaging_object").path("to").asText())
+        assertThat(receivedJson().path("messaging_object").path("to").asString())
                 .isEqualTo("+919876543210,+14155550123");
     }
 
@@ -139,8 +139,8 @@ class SendThroughGeneratedSenderTest {
                 .invoke(sender, "99", "order-7", new String[] {"+919876543210", "+14155550123"});
 
         JsonNode body = receivedJson();
-        assertThat(body.path("messaging_object").path("to").asText()).isEqualTo("+919876543210,+14155550123");
-        assertThat(body.path("extra_info").path("ref").asText()).isEqualTo("order-7");
+        assertThat(body.path("messaging_object").path("to").asString()).isEqualTo("+919876543210,+14155550123");
+        assertThat(body.path("extra_info").path("ref").asString()).isEqualTo("order-7");
     }
 
     @Test
@@ -160,16 +160,16 @@ class SendThroughGeneratedSenderTest {
 
         assertThat(((SendResult) result).messageId()).isEqualTo("A1");
         JsonNode body = receivedJson();
-        assertThat(body.path("messaging_object").path("template").path("name").asText()).isEqualTo("auth1");
+        assertThat(body.path("messaging_object").path("template").path("name").asString()).isEqualTo("auth1");
         assertThat(body.path("messaging_object").path("template").path("components").path(1)
-                .path("parameters").path(0).path("text").asText()).isEqualTo("482913");
-        assertThat(body.path("extra_info").path("ref").asText()).isEqualTo("order-7");
+                .path("parameters").path(0).path("text").asString()).isEqualTo("482913");
+        assertThat(body.path("extra_info").path("ref").asString()).isEqualTo("order-7");
         assertThat(((SendResult) ((CompletableFuture<?>) future).get(5, TimeUnit.SECONDS)).messageId())
                 .isEqualTo("A1");
         JsonNode asyncBody = receivedJson();
-        assertThat(asyncBody.path("messaging_object").path("to").asText()).isEqualTo("+14155550123");
+        assertThat(asyncBody.path("messaging_object").path("to").asString()).isEqualTo("+14155550123");
         assertThat(asyncBody.path("messaging_object").path("template").path("components").path(0)
-                .path("parameters").path(0).path("text").asText()).isEqualTo("1234");
+                .path("parameters").path(0).path("text").asString()).isEqualTo("1234");
     }
 
     @Test
@@ -184,7 +184,7 @@ class SendThroughGeneratedSenderTest {
 
         login.getClass().getMethod("send", String.class, String.class).invoke(login, "+2348012345678", "1234");
 
-        assertThat(receivedJson().path("messaging_object").path("template").path("language").path("code").asText())
+        assertThat(receivedJson().path("messaging_object").path("template").path("language").path("code").asString())
                 .isEqualTo("ha_NG");
     }
 

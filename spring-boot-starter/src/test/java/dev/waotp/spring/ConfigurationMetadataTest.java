@@ -2,8 +2,6 @@ package dev.waotp.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waotp.KaleyraClient;
 import dev.waotp.RetryPolicy;
 import dev.waotp.verify.Verifier;
@@ -20,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The metadata IDEs read to complete and document the properties is generated, with descriptions and
@@ -36,8 +36,8 @@ class ConfigurationMetadataTest {
                 .getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(json).isNotNull();
             for (JsonNode property : new ObjectMapper().readTree(json).get("properties")) {
-                String name = property.get("name").asText();
-                descriptions.put(name, property.path("description").asText());
+                String name = property.get("name").asString();
+                descriptions.put(name, property.path("description").asString());
                 if (property.has("defaultValue")) {
                     defaults.put(name, property.get("defaultValue"));
                 }
@@ -66,7 +66,7 @@ class ConfigurationMetadataTest {
         assertThat(descriptions).doesNotContainKey("waotp.sms.allowed-country-codes");
         assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
         assertThat(descriptions.get("waotp.kaleyra.api-key")).startsWith("API key of the account");
-        assertThat(defaults.get("waotp.health.refresh").asText()).isEqualTo("10m");
+        assertThat(defaults.get("waotp.health.refresh").asString()).isEqualTo("10m");
         assertThat(descriptions.get("waotp.sms.allowed-regions")).startsWith("Regions SMS may go to, as ISO 3166-1");
     }
 
@@ -93,7 +93,7 @@ class ConfigurationMetadataTest {
     void theVerifiersDefaultsAreTheBuildersOwn() throws ReflectiveOperationException {
         Object verifier = Verifier.builder();
         assertThat(defaults.get("waotp.verify.code-length").asInt()).isEqualTo(field(verifier, "codeLength"));
-        assertThat(defaults.get("waotp.verify.alphabet").asText()).isEqualTo(field(verifier, "alphabet").toString());
+        assertThat(defaults.get("waotp.verify.alphabet").asString()).isEqualTo(field(verifier, "alphabet").toString());
         assertThat(duration("waotp.verify.lifetime")).isEqualTo(field(verifier, "lifetime"));
         assertThat(defaults.get("waotp.verify.lifetime-beyond-nist").asBoolean())
                 .isEqualTo(field(verifier, "lifetimeBeyondNist"));
@@ -110,7 +110,7 @@ class ConfigurationMetadataTest {
     void theKeyPrefixDefaultGivesTheRedisStoresOwnPrefix() throws ReflectiveOperationException {
         RedisClient client = RedisClient.create();
         try {
-            assertThat(defaults.get("waotp.verify.redis.key-prefix").asText() + "verify:")
+            assertThat(defaults.get("waotp.verify.redis.key-prefix").asString() + "verify:")
                     .isEqualTo(field(RedisVerificationStore.builder(client), "keyPrefix"));
         } finally {
             client.shutdown();
@@ -119,7 +119,7 @@ class ConfigurationMetadataTest {
 
     private static Duration duration(String property) {
         assertThat(defaults).as(property + " has a default").containsKey(property);
-        return ApplicationConversionService.getSharedInstance().convert(defaults.get(property).asText(),
+        return ApplicationConversionService.getSharedInstance().convert(defaults.get(property).asString(),
                 Duration.class);
     }
 

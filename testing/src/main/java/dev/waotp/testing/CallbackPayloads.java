@@ -1,8 +1,5 @@
 package dev.waotp.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waotp.DeliveryState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +8,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes status callbacks field for field and in the order of Kaleyra's samples:

@@ -1,6 +1,5 @@
 package dev.waotp.testing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waotp.KaleyraClient;
 import dev.waotp.KaleyraClientBuilder;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import mockwebserver3.MockWebServer;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Kaleyra WhatsApp API stand-in on a free loopback port, for tests and local runs. It checks what

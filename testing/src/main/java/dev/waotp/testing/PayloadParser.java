@@ -1,15 +1,15 @@
 package dev.waotp.testing;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a request body the way the Kaleyra page describes it, refusing anything else. Stricter than
@@ -23,10 +23,11 @@ final class PayloadParser {
 
     /** Shared with {@link KaleyraStub.Builder}, which checks the business numbers it is given. */
     static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             // A second "text" key would let a payload carry two different codes past the OTP check.
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** The body broke a rule; the message names it without echoing any value. */
     static final class InvalidPayload extends Exception {
@@ -100,7 +101,7 @@ final class PayloadParser {
             waSource = extra.has("wa_source") ? text(extra, "extra_info", "wa_source") : null;
         }
         return new Payload(recipients, name, languageCode, bodyOtp, index.intValue(),
-                button.get("sub_type").textValue(), ref, ref1, ref2, waSource);
+                button.get("sub_type").stringValue(), ref, ref1, ref2, waSource);
     }
 
     private static List<String> recipients(String to) throws InvalidPayload {
@@ -121,7 +122,7 @@ final class PayloadParser {
         for (JsonNode component : components) {
             object(component, "template.components[]");
             JsonNode componentType = component.get("type");
-            if (componentType != null && type.equals(componentType.textValue())) {
+            if (componentType != null && componentType.isString() && type.equals(componentType.stringValue())) {
                 if (found != null) {
                     throw new InvalidPayload("template.components must have one " + type + " component");
                 }
@@ -170,8 +171,7 @@ final class PayloadParser {
     }
 
     private static void onlyKeys(JsonNode node, String where, Set<String> allowed) throws InvalidPayload {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : node.propertyNames()) {
             if (!allowed.contains(name)) {
                 throw new InvalidPayload(where + " has an unknown field " + name);
             }
@@ -180,10 +180,10 @@ final class PayloadParser {
 
     private static String text(JsonNode node, String where, String field) throws InvalidPayload {
         JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
+        if (value == null || !value.isString()) {
             throw new InvalidPayload(where + "." + field + " must be a string");
         }
-        return value.textValue();
+        return value.stringValue();
     }
 
     private static String nonEmpty(JsonNode node, String where, String field) throws InvalidPayload {

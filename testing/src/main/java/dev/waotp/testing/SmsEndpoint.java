@@ -1,13 +1,13 @@
 package dev.waotp.testing;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waotp.testing.PayloadParser.InvalidPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The stub's SMS endpoint, {@code POST /v1/<sid>/messages}: the same credential check as the WhatsApp

@@ -1,10 +1,5 @@
 package dev.waotp.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,6 +9,13 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The account's template list the stub serves at {@code GET /v2/<sid>/whatsapp/<waba-id>/message_templates}
@@ -24,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * Statuses may change while the stub runs, as Meta changes them. Thread-safe.
  */
 final class StubTemplates {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A template given with anything after its JSON is refused, not read up to there. */
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final int pageSize;
     /** Insertion order is the list's order; guarded by {@code this}. */
@@ -53,14 +57,14 @@ final class StubTemplates {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("template must be a JSON object: " + e.getOriginalMessage());
         }
         if (!(node instanceof ObjectNode object)) {
             throw new IllegalArgumentException("template must be a JSON object");
         }
         for (String field : List.of("name", "language", "status")) {
-            if (!object.path(field).isTextual() || object.path(field).asText().isBlank()) {
+            if (!object.path(field).isString() || object.path(field).stringValue().isBlank()) {
                 throw new IllegalArgumentException("template must have a \"" + field + "\" string");
             }
         }
@@ -68,7 +72,7 @@ final class StubTemplates {
     }
 
     static ApprovedTemplate key(JsonNode template) {
-        return new ApprovedTemplate(template.path("name").asText(), template.path("language").asText());
+        return new ApprovedTemplate(template.path("name").asString(), template.path("language").asString());
     }
 
     /** @return whether the stub lists that template */

@@ -2,8 +2,6 @@ package dev.waotp.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.waotp.AuthMessage;
 import dev.waotp.CallbackHandler;
@@ -21,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +27,8 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** The stub posts Kaleyra's callbacks to a real endpoint: a JDK server with the runtime's handler. */
 class StubCallbacksTest {
@@ -170,8 +169,7 @@ class StubCallbacksTest {
 
     private static void collect(JsonNode node, String prefix, Set<String> paths) {
         if (node.isObject()) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
+            for (String name : node.propertyNames()) {
                 paths.add(prefix + name);
                 collect(node.get(name), prefix + name + ".", paths);
             }

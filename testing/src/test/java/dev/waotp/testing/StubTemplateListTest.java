@@ -97,4 +97,11 @@ class StubTemplateListTest {
         assertThatThrownBy(() -> KaleyraStub.builder().template("[1]")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KaleyraStub.builder().templatePageSize(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Not read up to the end of the first value and the rest dropped: a typo in a test's template fails it. */
+    @Test
+    void aTemplateWithAnythingAfterItsJsonIsRefused() {
+        assertThatThrownBy(() -> KaleyraStub.builder().template(template("a", "en", "APPROVED") + " {}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("template must be a JSON object");
+    }
 }

@@ -1,9 +1,8 @@
 package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waotp.KaleyraClient;
 import dev.waotp.SendResult;
 import dev.waotp.testing.KaleyraStub;
@@ -13,6 +12,8 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** What a user of waotp-runtime and waotp-testing gets: one copy of each library, and a working sender. */
 class ConsumerTest {
@@ -23,6 +24,15 @@ class ConsumerTest {
         assertOneCopyOf("okio/Buffer.class");
         assertOneCopyOf("kotlin/KotlinVersion.class");
         assertOneCopyOf("retrofit2/Retrofit.class");
+    }
+
+    /** waotp is on Jackson 3, as Spring Boot 4 is; of Jackson 2 only jackson-annotations, which Jackson 3 uses. */
+    @Test
+    void theClassPathHoldsJackson3AndNoJackson2() throws IOException {
+        assertOneCopyOf("tools/jackson/databind/ObjectMapper.class");
+        ClassLoader loader = ConsumerTest.class.getClassLoader();
+        assertNull(loader.getResource("com/fasterxml/jackson/databind/ObjectMapper.class"));
+        assertNull(loader.getResource("com/fasterxml/jackson/core/JsonFactory.class"));
     }
 
     @Test
@@ -41,14 +51,14 @@ class ConsumerTest {
             assertEquals("auth1", message.templateName());
             JsonNode components = new ObjectMapper().readTree(message.rawJson())
                     .path("messaging_object").path("template").path("components");
-            assertEquals("482913", component(components, "body").path("parameters").path(0).path("text").asText());
-            assertEquals("482913", component(components, "button").path("parameters").path(0).path("text").asText());
+            assertEquals("482913", component(components, "body").path("parameters").path(0).path("text").asString());
+            assertEquals("482913", component(components, "button").path("parameters").path(0).path("text").asString());
         }
     }
 
     private static JsonNode component(JsonNode components, String type) {
         for (JsonNode component : components) {
-            if (type.equals(component.path("type").asText())) {
+            if (type.equals(component.path("type").asString())) {
                 return component;
             }
         }
