@@ -132,8 +132,13 @@ final class VerificationEngine {
                 .map(pending -> new Delivery(pending.channel(), pending.state()));
     }
 
-    FallbackResult resendBySms(String purpose, String phone, String callerKey) {
-        return fallBack(new VerificationKey(purpose, phone), callerKey, null, FallbackReason.ASKED);
+    /** @param send false for a resend that keeps a code no one is told (see {@link Verifier#resendBySmsWithoutSending}) */
+    FallbackResult resendBySms(String purpose, String phone, String callerKey, boolean send) {
+        return fallBack(new VerificationKey(purpose, phone), callerKey, null, FallbackReason.ASKED, send);
+    }
+
+    boolean hasSmsFallback() {
+        return sms != null;
     }
 
     /** A status for one of this verifier's sends (any purpose): recorded, and a failure falls back. */
@@ -151,7 +156,7 @@ final class VerificationEngine {
         }
         tell(listener::deliveryRecorded, new Delivery(Channel.WHATSAPP, status.state()));
         if (update == DeliveryUpdate.FAILED && sms != null) {
-            tell(listener::fellBack, fallBack(key, null, tag.get().value(), FallbackReason.DELIVERY_FAILED));
+            tell(listener::fellBack, fallBack(key, null, tag.get().value(), FallbackReason.DELIVERY_FAILED, true));
         }
     }
 
@@ -164,7 +169,7 @@ final class VerificationEngine {
         if (sms != null && sms.sendRefusal.test(failure)) {
             FallbackResult fallback;
             try {
-                fallback = fallBack(key, null, stored.tag(), FallbackReason.SEND_REFUSED);
+                fallback = fallBack(key, null, stored.tag(), FallbackReason.SEND_REFUSED, true);
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
                 throw failure;
@@ -185,7 +190,7 @@ final class VerificationEngine {
             boolean stillWaiting = pending.filter(p -> p.tag().equals(tag))
                     .map(p -> p.state() == null || p.state() == DeliveryState.SENT).orElse(false);
             if (stillWaiting) {
-                tell(listener::fellBack, fallBack(key, null, tag, FallbackReason.NO_DELIVERY));
+                tell(listener::fellBack, fallBack(key, null, tag, FallbackReason.NO_DELIVERY, true));
             }
         } catch (RuntimeException e) {
             log.warn("The no-delivery fallback could not run: {}", e.getMessage());
@@ -197,10 +202,12 @@ final class VerificationEngine {
      * failed) belongs to the start that sent that message: it takes no rate-limit token of its own (only the SMS
      * cap's), and the store puts its code in the failed one's place, once. One the application asks for
      * ({@code failedTag} null) is a start of its own, limited like one. A fallback that sends nothing gives back every
-     * token it took, so refused asks cost no one's allowance and answer as any other number's would.
+     * token it took, so refused asks cost no one's allowance and answer as any other number's would. With
+     * {@code send} false everything happens but the SMS itself, the cap's token included, so that a decoy answers
+     * as a real ask would even once the cap is reached.
      */
     private FallbackResult fallBack(VerificationKey key, @Nullable String callerKey, @Nullable String failedTag,
-            FallbackReason reason) {
+            FallbackReason reason, boolean send) {
         if (sms == null) {
             return new FallbackResult.Refused(reason, Refusal.NOT_CONFIGURED, null);
         }
@@ -257,7 +264,10 @@ final class VerificationEngine {
         } else {
             rateLimiter.giveBack(limited.withoutCaller());
             rateLimiter.giveBack(capped);
-            return refused(reason, decision);
+            return refused(reason, decision, now);
+        }
+        if (!send) {
+            return new FallbackResult.Sent(Channel.SMS, reason, NOT_SENT, expiresAt);
         }
         SendResult sent;
         try {
@@ -270,9 +280,10 @@ final class VerificationEngine {
         return new FallbackResult.Sent(Channel.SMS, reason, sent, expiresAt);
     }
 
-    private FallbackResult.Refused refused(FallbackReason reason, StartDecision decision) {
-        if (decision instanceof StartDecision.Locked) {
-            return new FallbackResult.Refused(reason, Refusal.LOCKED, null);
+    private FallbackResult.Refused refused(FallbackReason reason, StartDecision decision, Instant now) {
+        if (decision instanceof StartDecision.Locked locked) {
+            // The wait to the lock's end, so that an endpoint can answer Retry-After as it does for a locked start.
+            return new FallbackResult.Refused(reason, Refusal.LOCKED, Duration.between(now, locked.until()));
         }
         if (decision instanceof StartDecision.TooSoon tooSoon) {
             // Only an asked-for fallback is a start; it waits like a resend, or for the expiry once the sends are used up.

@@ -118,7 +118,8 @@ public final class Verifier implements DeliveryListener {
      * pace. A sign-in form calls it for a number without an account, so that neither the form nor the
      * code form tells which numbers have one. {@link StartResult.Sent} then means "would have been sent"
      * (its {@code SendResult} names no message). The listener is not told, so metrics count real sends
-     * only. Never offer {@link #resendBySms} for such a number: that would send.
+     * only. For "send it by SMS instead" on such a number, call {@link #resendBySmsWithoutSending}, never
+     * {@link #resendBySms}: that would send.
      *
      * @throws InvalidInputException as for {@link #start}
      * @throws VerificationStoreException if the store or the rate limits fail or are too slow
@@ -197,17 +198,35 @@ public final class Verifier implements DeliveryListener {
      * phone's, the application's and the cap's tokens it took (the caller's stays spent, as for a start). The WhatsApp
      * code stops working.
      *
-     * @throws InvalidInputException if {@code phone} is not E.164 or {@code callerKey} is missing
+     * @throws InvalidInputException if {@code phone} is not E.164 or {@code callerKey} is missing or too long
      * @throws VerificationStoreException if the store or the rate limits fail; nothing was sent
      */
     public FallbackResult resendBySms(String phone, String callerKey) {
-        requirePhone(phone);
-        if (callerKey == null) {
-            throw new InvalidInputException("callerKey", "is required");
-        }
-        FallbackResult result = engine.resendBySms(purpose, phone, callerKey);
+        requireStartInput(phone, callerKey);
+        FallbackResult result = engine.resendBySms(purpose, phone, callerKey, true);
         tell(engine.listener::fellBack, result);
         return result;
+    }
+
+    /**
+     * Everything {@link #resendBySms} does except the SMS, for a number that must look like every other: the same
+     * allow-list, rate limits, SMS cap, resend wait, send count and lockout, and a pending code on {@link Channel#SMS}
+     * that no one is told, so that the answers and {@link #delivery} are those of a real resend. A sign-in form
+     * calls it for a number without an account, after {@link #startWithoutSending}. The listener is not told.
+     *
+     * @throws InvalidInputException as for {@link #resendBySms}
+     * @throws VerificationStoreException if the store or the rate limits fail or are too slow
+     */
+    public FallbackResult resendBySmsWithoutSending(String phone, String callerKey) {
+        requireStartInput(phone, callerKey);
+        FallbackResult result = engine.resendBySms(purpose, phone, callerKey, false);
+        log.debug("resend by SMS without sending ({}): {}", purpose, result);
+        return result;
+    }
+
+    /** Whether this verifier has an {@link SmsFallback}, so that a page can offer "send it by SMS instead". */
+    public boolean hasSmsFallback() {
+        return engine.hasSmsFallback();
     }
 
     /**

@@ -47,7 +47,7 @@ class BrowserLoginTest {
         browser.type("phone", SampleUsers.ALICE_PHONE);
         browser.click("send-code");
         assertThat(browser.path()).isEqualTo("/login/whatsapp/code");
-        assertThat(browser.text("message")).isEqualTo("We sent a code to your WhatsApp number \u2022\u2022\u2022 3210.");
+        assertThat(browser.text("message")).isEqualTo("We sent a code to \u2022\u2022\u2022 3210 by WhatsApp.");
 
         browser.type("code", inbox.lastCodeSentTo(SampleUsers.ALICE_PHONE));
         browser.click("check-code");

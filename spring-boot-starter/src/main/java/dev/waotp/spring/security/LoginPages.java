@@ -7,4 +7,9 @@ package dev.waotp.spring.security;
  * @param codePage the code form, for both a sign-in and a second factor
  * @param factorPage the form that sends a second-factor code to the signed-in user's number
  */
-record LoginPages(String loginPage, String codePage, String factorPage) {}
+record LoginPages(String loginPage, String codePage, String factorPage) {
+    /** Where the code form's "send it by SMS instead" posts to. */
+    String smsInstead() {
+        return codePage + "/sms";
+    }
+}

@@ -1,6 +1,7 @@
 package dev.waotp.spring.security;
 
 import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.FallbackResult;
 import dev.waotp.verify.StartResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +17,23 @@ final class OutcomeMessages {
 
     private OutcomeMessages() {}
 
-    static String sent(String maskedPhone) {
-        return "We sent a code to your WhatsApp number " + maskedPhone + ".";
+    /** @param told how the code went, from {@link CodeChannels#told} */
+    static String sent(String maskedPhone, String told) {
+        return "We sent a code to " + maskedPhone + " " + told + ".";
+    }
+
+    /** A refused "send it by SMS instead", worded as a refused start wherever the cause is the same. */
+    static String refused(FallbackResult.Refused refused) {
+        String wait = refused.retryAfter() == null ? "a while" : wait(refused.retryAfter());
+        return switch (refused.refusal()) {
+            case TOO_SOON, SENDS_USED_UP -> "A code was sent moments ago. Wait " + wait + " before asking for another.";
+            case RATE_LIMITED -> "Too many codes were asked for. Try again in " + wait + ".";
+            case LOCKED -> "Too many wrong codes. This number is locked; try again in " + wait + ".";
+            case SMS_CAP_REACHED -> "Codes by SMS are unavailable right now. Try again in " + wait + ".";
+            case COUNTRY_NOT_ALLOWED -> "We cannot send codes by SMS to this number.";
+            case NOT_CONFIGURED -> "Codes by SMS are not available.";
+            case NOT_PENDING -> START_AGAIN;
+        };
     }
 
     static String refused(StartResult result, Clock clock) {

@@ -12,19 +12,26 @@ import org.jspecify.annotations.Nullable;
  *
  * @param text the sentence shown
  * @param error whether it reports a refusal (shown as an alert) rather than progress
+ * @param phone the number the user typed, put back in the phone form so that a refusal does not empty it; null
+ *     when the page has no phone field
  */
-record PageMessage(String text, boolean error) implements Serializable {
+record PageMessage(String text, boolean error, @Nullable String phone) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
     private static final String SESSION_ATTRIBUTE = PageMessage.class.getName();
 
     static PageMessage info(String text) {
-        return new PageMessage(text, false);
+        return new PageMessage(text, false, null);
     }
 
     static PageMessage error(String text) {
-        return new PageMessage(text, true);
+        return new PageMessage(text, true, null);
+    }
+
+    /** This message, with the number the user typed to put back in the form. */
+    PageMessage withPhone(@Nullable String typed) {
+        return new PageMessage(text, error, typed);
     }
 
     void keepFor(HttpServletRequest request) {

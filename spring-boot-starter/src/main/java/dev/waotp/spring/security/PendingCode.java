@@ -20,13 +20,27 @@ import org.springframework.security.core.Authentication;
  * @param phone the number the code went to
  * @param secondFactor whether it proves a factor for the signed-in user rather than signing someone in
  * @param askedBy the name of the user signed in when the code was asked for; null when no one was
+ * @param bySms whether the code pending went by SMS as far as this session may be told: after "send it by SMS
+ *     instead", or a second factor's start that fell back. A sign-in's automatic fallback is not told (see
+ *     {@link CodeChannels})
  */
-record PendingCode(String phone, boolean secondFactor, @Nullable String askedBy) implements Serializable {
+record PendingCode(String phone, boolean secondFactor, @Nullable String askedBy, boolean bySms)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
     static final String SESSION_ATTRIBUTE = PendingCode.class.getName();
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    /** A code sent by WhatsApp, as far as this session may be told. */
+    PendingCode(String phone, boolean secondFactor, @Nullable String askedBy) {
+        this(phone, secondFactor, askedBy, false);
+    }
+
+    /** The same code's place, now taken by one sent by SMS. */
+    PendingCode sentBySms() {
+        return new PendingCode(phone, secondFactor, askedBy, true);
+    }
 
     /**
      * This session's pending code if it was asked for by {@code signedIn}'s user (or by no one, when no one

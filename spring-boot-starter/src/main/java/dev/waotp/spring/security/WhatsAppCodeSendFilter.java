@@ -3,6 +3,8 @@ package dev.waotp.spring.security;
 import dev.waotp.InvalidInputException;
 import dev.waotp.KaleyraException;
 import dev.waotp.spring.CallerKeyResolver;
+import dev.waotp.verify.Channel;
+import dev.waotp.verify.FallbackResult;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationStoreException;
 import dev.waotp.verify.Verifier;
@@ -28,8 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sends the code: {@code POST <loginPage>} with a {@code phone} for a sign-in, {@code POST <factorPage>}
- * for the signed-in user's own number. It keeps the {@link PendingCode} in the session and redirects to
- * the code page, or back with a message that says why nothing was sent.
+ * for the signed-in user's own number, {@code POST <codePage>/sms} to send this session's pending code by SMS
+ * instead. It keeps the {@link PendingCode} in the session and redirects to the code page, or back with a
+ * message that says why nothing was sent.
  */
 final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppCodeSendFilter.class);
@@ -45,8 +48,11 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
     private final SendTimes sendTimes = new SendTimes();
+    private final SendTimes smsTimes = new SendTimes();
+    private final CodeChannels channels;
     private final RequestMatcher loginMatcher;
     private final RequestMatcher factorMatcher;
+    private final RequestMatcher smsMatcher;
 
     WhatsAppCodeSendFilter(LoginPages pages, Verifier loginVerifier, Verifier factorVerifier,
             @Nullable PhoneUserResolver users, @Nullable UserPhoneResolver phones,
@@ -60,6 +66,8 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
         this.clock = clock;
         this.loginMatcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pages.loginPage());
         this.factorMatcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pages.factorPage());
+        this.smsMatcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pages.smsInstead());
+        this.channels = new CodeChannels(loginVerifier, factorVerifier);
     }
 
     @Override
@@ -69,6 +77,8 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
             redirect(request, response, signIn(request));
         } else if (phones != null && factorMatcher.matches(request)) {
             redirect(request, response, secondFactor(request));
+        } else if (smsMatcher.matches(request)) {
+            redirect(request, response, smsInstead(request));
         } else {
             chain.doFilter(request, response);
         }
@@ -79,7 +89,7 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
         String typed = request.getParameter("phone");
         String phone = typed == null ? "" : typed.replaceAll("[\\s()-]", "");
         if (!E164.matcher(phone).matches()) {
-            PageMessage.error(OutcomeMessages.INVALID_PHONE).keepFor(request);
+            PageMessage.error(OutcomeMessages.INVALID_PHONE).withPhone(typed).keepFor(request);
             return pages.loginPage();
         }
         // A number without an account goes through the same limits and waits and gets a code no one is
@@ -113,33 +123,80 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
         try {
             result = send ? verifier.start(pending.phone(), caller) : verifier.startWithoutSending(pending.phone(), caller);
         } catch (InvalidInputException e) {
-            PageMessage.error(OutcomeMessages.INVALID_PHONE).keepFor(request);
+            refuse(request, OutcomeMessages.INVALID_PHONE, pending);
             return refusedPage;
         } catch (VerificationStoreException e) {
             LOG.warn("WhatsApp sign-in: the verification store or limits failed; no code sent", e);
-            PageMessage.error(OutcomeMessages.UNAVAILABLE).keepFor(request);
+            refuse(request, OutcomeMessages.UNAVAILABLE, pending);
             return refusedPage;
         } catch (KaleyraException e) {
             LOG.warn("WhatsApp sign-in: Kaleyra did not take the code", e);
-            PageMessage.error(OutcomeMessages.NOT_SENT).keepFor(request);
+            refuse(request, OutcomeMessages.NOT_SENT, pending);
             return refusedPage;
         }
-        if (result instanceof StartResult.Sent) {
+        if (result instanceof StartResult.Sent sentResult) {
             long took = System.nanoTime() - started;
             if (send) {
                 sendTimes.record(took);
             } else {
-                pauseAsLongAsASend(took);
+                pauseAsLong(sendTimes, took);
             }
-            return sent(request, pending);
+            // Only a second factor is told of a fallback at the start: see CodeChannels.
+            boolean bySms = pending.secondFactor() && sentResult.channel() == Channel.SMS;
+            return sent(request, bySms ? pending.sentBySms() : pending);
         }
-        PageMessage.error(OutcomeMessages.refused(result, clock)).keepFor(request);
+        refuse(request, OutcomeMessages.refused(result, clock), pending);
         return refusedPage;
     }
 
+    /**
+     * "Send it by SMS instead", for this session's pending code and its phone, never a posted one. A sign-in for a
+     * number without an account takes the decoy path, answered alike and as slowly as a real SMS.
+     */
+    private String smsInstead(HttpServletRequest request) {
+        PendingCode pending = PendingCode.of(request, contexts.getContext().getAuthentication());
+        if (pending == null) {
+            PageMessage.error(OutcomeMessages.START_AGAIN).keepFor(request);
+            return users != null ? pages.loginPage() : pages.factorPage();
+        }
+        Verifier verifier = pending.secondFactor() ? factorVerifier : loginVerifier;
+        boolean send = pending.secondFactor() || users != null && users.findByPhone(pending.phone()) != null;
+        String caller = CallerKeyResolver.callerKey(request);
+        long started = System.nanoTime();
+        FallbackResult result;
+        try {
+            result = send ? verifier.resendBySms(pending.phone(), caller)
+                    : verifier.resendBySmsWithoutSending(pending.phone(), caller);
+        } catch (VerificationStoreException e) {
+            LOG.warn("WhatsApp sign-in: the verification store or limits failed; no SMS sent", e);
+            PageMessage.error(OutcomeMessages.UNAVAILABLE).keepFor(request);
+            return pages.codePage();
+        } catch (KaleyraException e) {
+            LOG.warn("WhatsApp sign-in: Kaleyra did not take the SMS", e);
+            PageMessage.error(OutcomeMessages.NOT_SENT).keepFor(request);
+            return pages.codePage();
+        }
+        if (result instanceof FallbackResult.Refused refused) {
+            PageMessage.error(OutcomeMessages.refused(refused)).keepFor(request);
+            return refused.refusal() == FallbackResult.Refusal.NOT_PENDING ? pages.loginPage() : pages.codePage();
+        }
+        long took = System.nanoTime() - started;
+        if (send) {
+            smsTimes.record(took);
+        } else {
+            pauseAsLong(smsTimes, took);
+        }
+        return sent(request, pending.sentBySms());
+    }
+
+    /** A sign-in refused keeps the number typed in the form; a second factor's form has none. */
+    private static void refuse(HttpServletRequest request, String message, PendingCode pending) {
+        PageMessage.error(message).withPhone(pending.secondFactor() ? null : pending.phone()).keepFor(request);
+    }
+
     /** A number without an account is answered no sooner than one with: the time would tell otherwise. */
-    private void pauseAsLongAsASend(long tookNanos) {
-        long left = sendTimes.typical().toNanos() - tookNanos;
+    private static void pauseAsLong(SendTimes times, long tookNanos) {
+        long left = times.typical().toNanos() - tookNanos;
         if (left > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(left);
@@ -151,7 +208,7 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
 
     private String sent(HttpServletRequest request, PendingCode pending) {
         request.getSession().setAttribute(PendingCode.SESSION_ATTRIBUTE, pending);
-        PageMessage.info(OutcomeMessages.sent(pending.maskedPhone())).keepFor(request);
+        PageMessage.info(OutcomeMessages.sent(pending.maskedPhone(), channels.told(pending))).keepFor(request);
         return pages.codePage();
     }
 

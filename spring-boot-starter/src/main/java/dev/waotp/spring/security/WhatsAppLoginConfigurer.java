@@ -210,7 +210,7 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
                 clock)), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(postProcess(check), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(postProcess(new WhatsAppLoginPageGeneratingFilter(pages, users != null,
-                phones != null, contexts)), DefaultLoginPageGeneratingFilter.class);
+                phones != null, contexts, new CodeChannels(login, factor))), DefaultLoginPageGeneratingFilter.class);
     }
 
     private static <H extends HttpSecurityBuilder<H>> Verifier applicationVerifier(H http) {

@@ -28,14 +28,16 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
     private final boolean signIn;
     private final boolean secondFactor;
     private final SecurityContextHolderStrategy contexts;
+    private final CodeChannels channels;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
     private final RequestMatcher loginPage;
     private final RequestMatcher codePage;
     private final RequestMatcher factorPage;
 
     WhatsAppLoginPageGeneratingFilter(LoginPages pages, boolean signIn, boolean secondFactor,
-            SecurityContextHolderStrategy contexts) {
+            SecurityContextHolderStrategy contexts, CodeChannels channels) {
         this.pages = pages;
+        this.channels = channels;
         this.signIn = signIn;
         this.secondFactor = secondFactor;
         this.contexts = contexts;
@@ -48,7 +50,8 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (signIn && loginPage.matches(request)) {
-            write(response, "Sign in with WhatsApp", PageMessage.take(request), phoneForm(request));
+            PageMessage message = PageMessage.take(request);
+            write(response, "Sign in with WhatsApp", message, phoneForm(request, message));
         } else if (codePage.matches(request)) {
             PendingCode pending = PendingCode.of(request, contexts.getContext().getAuthentication());
             if (pending == null) {
@@ -68,14 +71,21 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
         }
     }
 
-    private String phoneForm(HttpServletRequest request) {
+    /** The number typed is put back after a refusal, and a code already sent in this session stays one link away. */
+    private String phoneForm(HttpServletRequest request, @Nullable PageMessage message) {
+        String typed = message == null || message.phone() == null ? ""
+                : " value=\"" + escape(message.phone()) + "\"";
+        PendingCode pending = PendingCode.of(request, contexts.getContext().getAuthentication());
+        String back = pending == null || pending.secondFactor() ? ""
+                : "<p><a id=\"code-form\" href=\"" + url(request, pages.codePage()) + "\">Enter the code sent to "
+                        + escape(pending.maskedPhone()) + "</a></p>\n";
         return "<form method=\"post\" action=\"" + url(request, pages.loginPage()) + "\">\n"
                 + "  <label for=\"phone\">WhatsApp number</label>\n"
                 + "  <input type=\"tel\" id=\"phone\" name=\"phone\" placeholder=\"+919876543210\""
-                + " autocomplete=\"tel\" required autofocus>\n"
+                + " autocomplete=\"tel\"" + typed + " required autofocus>\n"
                 + csrf(request)
                 + "  <button type=\"submit\" id=\"send-code\">Send me a code</button>\n"
-                + "</form>\n";
+                + "</form>\n" + back;
     }
 
     private String codeForm(HttpServletRequest request, PendingCode pending) {
@@ -83,14 +93,19 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
                 ? "<form method=\"post\" action=\"" + url(request, pages.factorPage()) + "\">\n" + csrf(request)
                         + "  <button type=\"submit\" class=\"link\" id=\"new-code\">Send a new code</button>\n</form>\n"
                 : "<p><a id=\"new-code\" href=\"" + url(request, pages.loginPage()) + "\">Send a new code</a></p>\n";
+        String bySms = !channels.smsOffered(pending) ? ""
+                : "<form method=\"post\" action=\"" + url(request, pages.smsInstead()) + "\">\n" + csrf(request)
+                        + "  <button type=\"submit\" class=\"link\" id=\"sms-instead\">Send it by SMS instead</button>\n"
+                        + "</form>\n";
         return "<form method=\"post\" action=\"" + url(request, pages.codePage()) + "\">\n"
-                + "  <label for=\"code\">Code sent to " + escape(pending.maskedPhone()) + "</label>\n"
+                + "  <label for=\"code\" id=\"code-label\">Code sent to " + escape(pending.maskedPhone()) + " "
+                + escape(channels.told(pending)) + "</label>\n"
                 + "  <input type=\"text\" id=\"code\" name=\"code\" autocomplete=\"one-time-code\""
                 + " inputmode=\"numeric\" required autofocus>\n"
                 + csrf(request)
                 + "  <button type=\"submit\" id=\"check-code\">" + (pending.secondFactor() ? "Confirm" : "Sign in")
                 + "</button>\n"
-                + "</form>\n" + again;
+                + "</form>\n" + again + bySms;
     }
 
     private String factorForm(HttpServletRequest request) {

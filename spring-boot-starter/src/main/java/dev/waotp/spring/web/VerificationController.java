@@ -4,12 +4,16 @@ import dev.waotp.InvalidInputException;
 import dev.waotp.KaleyraException;
 import dev.waotp.spring.CallerKeyResolver;
 import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.Delivery;
+import dev.waotp.verify.FallbackResult;
 import dev.waotp.verify.StartResult;
 import dev.waotp.verify.VerificationStoreException;
 import dev.waotp.verify.Verifier;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,19 +24,28 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST {waotp.web.path}/start} and {@code POST {waotp.web.path}/check}: the verifier over JSON,
- * bound to the HTTP session.
+ * {@code POST {waotp.web.path}/start}, {@code /check}, {@code /sms} and {@code GET .../status}: the verifier over
+ * JSON, bound to the HTTP session.
  *
  * <ul>
- *   <li>start {@code {"phone":"+919876543210"}}: 202 with {@code expiresAt}, {@code resendAfterSeconds}
+ *   <li>start {@code {"phone":"+919876543210"}}: 202 with {@code channel} ({@code whatsapp}, or {@code sms} when
+ *       WhatsApp refused the number and the SMS fallback sent it), {@code expiresAt}, {@code resendAfterSeconds}
  *       and {@code sendsLeft}, and the phone kept in the session; 429 with {@code Retry-After} when too
  *       soon, rate-limited or locked (the session is left as it was);
+ *   <li>sms (no body): "send it by SMS instead" for the phone this session started, never one a client posts;
+ *       202 with {@code channel} {@code sms} and {@code expiresAt}; refused like a start (429 with
+ *       {@code Retry-After}), or 422 {@code sms-not-allowed} (no SMS to this number or no fallback configured),
+ *       503 {@code sms-unavailable} (the application's SMS cap) and 422 {@code not-pending};
+ *   <li>status: 200 with the {@code channel} of this session's pending code, its {@code delivery}
+ *       ({@code pending} until Kaleyra reports {@code sent}, {@code delivered}, {@code read} or {@code failed})
+ *       and {@code smsFallback} (whether {@code /sms} can send); 422 {@code not-pending} when none;
  *   <li>check {@code {"code":"123456"}}: the code is checked for the phone this session started, and for
  *       nothing else (a {@code phone} in the body is refused with 400); 200 {@code {"approved":true}}, with
  *       the phone kept in the session as a {@link VerifiedPhone} for the server to read; 422 for a wrong,
@@ -84,6 +97,7 @@ public final class VerificationController {
             // another session's, and this one must not come to check it.
             PendingVerification.keep(request, verifier.purpose(), phone);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(
+                    "channel", name(sent.channel()),
                     "expiresAt", sent.expiresAt().toString(),
                     "resendAfterSeconds", RetryAfter.seconds(sent.resendAfter()),
                     "sendsLeft", sent.sendsLeft()));
@@ -117,6 +131,52 @@ public final class VerificationController {
             return ResponseEntity.ok(Map.of("approved", true));
         }
         return VerificationProblems.refused(result, clock);
+    }
+
+    /**
+     * Sends a new code by SMS instead, to the phone this session started.
+     *
+     * @param request gives the session and the client address the per-caller limit counts
+     * @return 202 with the channel and when the new code expires, or a problem
+     */
+    @PostMapping("/sms")
+    public ResponseEntity<?> sms(HttpServletRequest request) {
+        PendingVerification pending = PendingVerification.of(request, verifier.purpose());
+        if (pending == null) {
+            return VerificationProblems.refused(new CheckResult.NotPending(), clock);
+        }
+        FallbackResult result = verifier.resendBySms(pending.phone(), CallerKeyResolver.callerKey(request));
+        if (result instanceof FallbackResult.Sent sent) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(
+                    "channel", name(sent.channel()),
+                    "expiresAt", sent.expiresAt().toString()));
+        }
+        return VerificationProblems.refused((FallbackResult.Refused) result);
+    }
+
+    /**
+     * Where this session's pending code stands.
+     *
+     * @param request gives the session
+     * @return 200 with the channel, the delivery state and whether an SMS can be asked for, or a problem
+     */
+    @GetMapping("/status")
+    public ResponseEntity<?> status(HttpServletRequest request) {
+        PendingVerification pending = PendingVerification.of(request, verifier.purpose());
+        Optional<Delivery> delivery = pending == null ? Optional.empty() : verifier.delivery(pending.phone());
+        if (delivery.isEmpty()) {
+            return VerificationProblems.refused(new CheckResult.NotPending(), clock);
+        }
+        String state = delivery.get().state() == null ? "pending"
+                : delivery.get().state().isFailure() ? "failed" : delivery.get().state().wireValue();
+        return ResponseEntity.ok(Map.of(
+                "channel", name(delivery.get().channel()),
+                "delivery", state,
+                "smsFallback", verifier.hasSmsFallback()));
+    }
+
+    private static String name(Enum<?> channel) {
+        return channel.name().toLowerCase(Locale.ROOT);
     }
 
     @ExceptionHandler(InvalidInputException.class)

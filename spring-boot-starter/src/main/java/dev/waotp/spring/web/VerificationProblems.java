@@ -1,6 +1,7 @@
 package dev.waotp.spring.web;
 
 import dev.waotp.verify.CheckResult;
+import dev.waotp.verify.FallbackResult;
 import dev.waotp.verify.RateLimit;
 import dev.waotp.verify.StartResult;
 import java.net.URI;
@@ -37,6 +38,25 @@ final class VerificationProblems {
             return locked(locked.until(), clock);
         }
         throw new IllegalArgumentException("a sent code is not refused");
+    }
+
+    /** A refused "send it by SMS instead": the start's answers wherever the cause is the same. */
+    static ResponseEntity<ProblemDetail> refused(FallbackResult.Refused refused) {
+        Duration wait = refused.retryAfter() == null ? Duration.ZERO : refused.retryAfter();
+        return switch (refused.refusal()) {
+            case TOO_SOON, SENDS_USED_UP -> waitFor(problem(HttpStatus.TOO_MANY_REQUESTS, "too-soon",
+                    "A code was sent to this phone moments ago; wait before asking for another."), wait);
+            case RATE_LIMITED -> waitFor(problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many codes were asked for; wait before asking again."), wait);
+            case LOCKED -> waitFor(problem(HttpStatus.TOO_MANY_REQUESTS, "locked",
+                    "Too many wrong codes for this phone; it is locked for a while."), wait);
+            case SMS_CAP_REACHED -> waitFor(problem(HttpStatus.SERVICE_UNAVAILABLE, "sms-unavailable",
+                    "Codes by SMS are unavailable for now; try again later."), wait);
+            case COUNTRY_NOT_ALLOWED, NOT_CONFIGURED -> ResponseEntity.of(problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "sms-not-allowed", "Codes cannot be sent by SMS to this phone.")).build();
+            case NOT_PENDING -> ResponseEntity.of(problem(HttpStatus.UNPROCESSABLE_CONTENT, "not-pending",
+                    "No code is waiting for this phone; ask for one.")).build();
+        };
     }
 
     static ResponseEntity<ProblemDetail> refused(CheckResult result, Clock clock) {
