@@ -11,7 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -48,5 +51,22 @@ public final class CallbackAutoConfiguration {
     @Bean
     RouterFunction<ServerResponse> waotpCallbackEndpoint(CallbackProperties properties, CallbackHandler handler) {
         return CallbackEndpoint.routes(Objects.requireNonNull(properties.path()), handler);
+    }
+
+    /**
+     * On embedded Tomcat: a refused callback's connection is closed without its body being read, so a
+     * client without credentials cannot hold a request thread with a slow body (see
+     * {@link RefusedCallbackValve}). Other requests, and {@code server.tomcat.max-swallow-size}, are
+     * left as they are.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.catalina.valves.ValveBase",
+        "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory",
+        "org.springframework.boot.web.server.WebServerFactoryCustomizer"})
+    static class OnTomcat {
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> waotpRefusedCallbackValve() {
+            return factory -> factory.addEngineValves(new RefusedCallbackValve());
+        }
     }
 }

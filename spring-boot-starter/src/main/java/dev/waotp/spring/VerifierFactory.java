@@ -66,6 +66,10 @@ final class VerifierFactory {
             return WaotpStartupException.invalidProperty(PREFIX + property,
                     e.rule().replace("; lifetimeBeyondNist(true) allows more", ""), LIFETIME_FIX, e);
         }
+        if (property.equals("no-delivery-after")) {
+            // The builder's noDeliveryAfter is set from the fallback's group, not from waotp.verify itself.
+            return WaotpStartupException.invalidProperty(PREFIX + "fallback." + property, e.rule(), null, e);
+        }
         return WaotpStartupException.invalidProperty(
                 PREFIX + property, e.rule(), property.equals("secret") ? SECRET_FIX : null, e);
     }

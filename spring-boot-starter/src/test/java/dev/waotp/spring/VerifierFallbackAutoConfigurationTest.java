@@ -178,6 +178,16 @@ class VerifierFallbackAutoConfigurationTest extends StubbedKaleyra {
                                 + " @Ref2 String tag), or remove waotp.verify.fallback.no-delivery-after."));
     }
 
+    /** The builder's field used to be named waotp.verify.no-delivery-after, a property that does not exist. */
+    @Test
+    void aNoDeliveryAfterTheBuilderRefusesNamesItsRealProperty() {
+        withCallbackEndpoint.withPropertyValues(SMS)
+                .withPropertyValues("waotp.verify.fallback.no-delivery-after=6m", "waotp.verify.lifetime=5m")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("The property waotp.verify.fallback.no-delivery-after must be"
+                                + " shorter than the lifetime"));
+    }
+
     @Test
     void noDeliveryAfterWithTheCallbackEndpointAndATrackedSenderStarts() {
         withCallbackEndpoint.withPropertyValues(SMS).withPropertyValues(NO_DELIVERY_AFTER)

@@ -75,6 +75,14 @@ final class VerificationEngine {
 
     /** @param send false for a start that keeps a code no one is told (see {@link Verifier#startWithoutSending}) */
     StartResult start(String purpose, String phone, String callerKey, boolean send) {
+        return start(purpose, phone, callerKey, send, false);
+    }
+
+    /**
+     * @param keepFailedCode true to leave the code of a failed send pending, untold, rather than withdraw it (see
+     *     {@link Verifier#startHidingFailure})
+     */
+    StartResult start(String purpose, String phone, String callerKey, boolean send, boolean keepFailedCode) {
         BucketRateLimiter.Taken tokens = calls.call("the rate limits",
                 () -> rateLimiter.tryAcquire(phone, callerKey, rateLimits), rateLimiter::giveBack);
         if (tokens.refused().isPresent()) {
@@ -102,7 +110,7 @@ final class VerificationEngine {
             sent = sender.send(phone, code, tag.value());
         } catch (RuntimeException e) {
             return afterFailedSend(key, stored, new StartResult.Sent(NOT_SENT, now.plus(startRules.lifetime()),
-                    nextStart, sendsLeft, Channel.SMS), e);
+                    nextStart, sendsLeft, Channel.SMS), e, keepFailedCode);
         }
         if (noDeliveryTimer != null) {
             noDeliveryTimer.schedule(() -> fallBackUnlessDelivered(key, tag.value()));
@@ -165,7 +173,7 @@ final class VerificationEngine {
      * SMS is this start's send, so the start answers as it would have ({@code bySms}), but for the channel.
      */
     private StartResult afterFailedSend(VerificationKey key, NewCode stored, StartResult.Sent bySms,
-            RuntimeException failure) {
+            RuntimeException failure, boolean keepFailedCode) {
         if (sms != null && sms.sendRefusal.test(failure)) {
             FallbackResult fallback;
             try {
@@ -180,7 +188,9 @@ final class VerificationEngine {
                         bySms.sendsLeft(), Channel.SMS);
             }
         }
-        withdraw(key, stored.hmac(), failure);
+        if (!keepFailedCode) {
+            withdraw(key, stored.hmac(), failure);
+        }
         throw failure;
     }
 

@@ -112,6 +112,31 @@ public final class Verifier implements DeliveryListener {
     }
 
     /**
+     * {@link #start} for a sign-in form that must not tell which numbers have an account: a send that fails (and
+     * whose SMS fallback, if any, sent nothing) leaves its code pending, untold, as {@link #startWithoutSending}
+     * does, instead of withdrawing it. The number then answers as one without an account: the same resend wait,
+     * and checks answer {@code WrongCode}; the user asks again once the wait is over. The failure is still thrown,
+     * for the caller to log and to answer as if the code had been sent.
+     *
+     * @throws InvalidInputException as for {@link #start}
+     * @throws VerificationStoreException as for {@link #start}
+     * @throws RuntimeException whatever the sender threw; the code stays pending, and the rate limits count this start
+     */
+    public StartResult startHidingFailure(String phone, String callerKey) {
+        requireStartInput(phone, callerKey);
+        StartResult result;
+        try {
+            result = engine.start(purpose, phone, callerKey, true, true);
+        } catch (RuntimeException e) {
+            tell(engine.listener::startFailed, e);
+            throw e;
+        }
+        log.debug("start hiding failure ({}): {}", purpose, result);
+        tell(engine.listener::started, result);
+        return result;
+    }
+
+    /**
      * Everything {@link #start} does except the send, for a number that must look like every other: the
      * same rate limits, resend wait, send count and lockout, and a pending code that no one is told, so
      * that checks answer as for a wrong code ({@code WrongCode}, then {@code TooManyAttempts}) at the same

@@ -121,7 +121,9 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
         String caller = CallerKeyResolver.callerKey(request);
         long started = System.nanoTime();
         try {
-            result = send ? verifier.start(pending.phone(), caller) : verifier.startWithoutSending(pending.phone(), caller);
+            result = !send ? verifier.startWithoutSending(pending.phone(), caller)
+                    : pending.secondFactor() ? verifier.start(pending.phone(), caller)
+                    : verifier.startHidingFailure(pending.phone(), caller);
         } catch (InvalidInputException e) {
             refuse(request, OutcomeMessages.INVALID_PHONE, pending);
             return refusedPage;
@@ -130,6 +132,13 @@ final class WhatsAppCodeSendFilter extends OncePerRequestFilter {
             refuse(request, OutcomeMessages.UNAVAILABLE, pending);
             return refusedPage;
         } catch (KaleyraException e) {
+            if (!pending.secondFactor()) {
+                // "Could not be sent" would tell that the number has an account: a number without one is always
+                // "sent" a code. The failed code stays pending, untold, so the resend wait and the code form answer
+                // as for such a number too.
+                LOG.warn("WhatsApp sign-in: no code could be sent to {}; answered as sent", pending.maskedPhone(), e);
+                return sent(request, pending);
+            }
             LOG.warn("WhatsApp sign-in: Kaleyra did not take the code", e);
             refuse(request, OutcomeMessages.NOT_SENT, pending);
             return refusedPage;

@@ -58,9 +58,11 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Every refusal is an RFC 9457 problem body ({@code application/problem+json}) whose {@code type}
  * is {@code urn:waotp:verify:<outcome>}. The caller key of the rate limits per caller (starts and checks)
- * is the client address as the servlet container reports it: behind a proxy, turn on Spring's
- * forwarded-header handling ({@code server.forward-headers-strategy}) so that it is the client's, not the
- * proxy's.
+ * is the client address as the servlet container reports it. Behind a proxy, make it the client's, not the
+ * proxy's, in a way the client cannot choose: on Tomcat {@code server.forward-headers-strategy=native}
+ * (Tomcat's {@code RemoteIpValve}, which reads {@code X-Forwarded-For} from the right past the trusted
+ * proxies), or else {@code waotp.web.trusted-proxies}. Never {@code framework}: Spring's
+ * {@code ForwardedHeaderFilter} takes the leftmost value, which the client writes (see the README).
  */
 @RestController
 @RequestMapping("${waotp.web.path:/waotp/verify}")
