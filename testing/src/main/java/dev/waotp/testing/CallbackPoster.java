@@ -17,17 +17,24 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts the callbacks of each accepted send on one thread of its own, after the 202 has gone, one
- * after the other so that their order is the one {@link StubCallbacks} asks for.
+ * after the other so that their order is the one {@link StubCallbacks} asks for. Every answer but a 2xx
+ * is logged (the status and the path, never the credentials or the body): an application that refuses its
+ * callbacks, or sends them to a login page, would otherwise lose them without a word.
  */
 final class CallbackPoster implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackPoster.class);
 
     private final StubCallbacks settings;
     private final OkHttpClient http = new OkHttpClient.Builder()
-            .callTimeout(Duration.ofSeconds(10)).retryOnConnectionFailure(false).build();
+            .callTimeout(Duration.ofSeconds(10)).retryOnConnectionFailure(false)
+            // A redirect (to a login page, say) is an answer to report, not one to follow to a 200.
+            .followRedirects(false).build();
     private final ScheduledExecutorService thread;
     private final List<PostedCallback> posted = Collections.synchronizedList(new ArrayList<>());
     private int pending;
@@ -76,6 +83,12 @@ final class CallbackPoster implements AutoCloseable {
     private void post(String sendMessageId, String recipient, DeliveryState state, String body) {
         HttpUrl url = settings.url();
         int status = url == null ? -1 : post(url, body);
+        if (url == null) {
+            LOG.warn("Kaleyra stub: the {} callback was not posted: the application's URL is not known yet", state);
+        } else if (status < 200 || status > 299) {
+            LOG.warn("Kaleyra stub: the {} callback to {} was answered {}", state, url.encodedPath(),
+                    status == -1 ? "by no one (unreachable or timed out)" : status);
+        }
         posted.add(new PostedCallback(state, sendMessageId, recipient, status, body));
         synchronized (this) {
             pending--;

@@ -19,8 +19,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * Checks a {@link WhatsAppCodeAuthenticationToken} with the verifier of its purpose (login or second
  * factor), and on approval gives the user, looked up by phone, or the user already signed in, the
- * {@link WhatsAppFactor#AUTHORITY} factor. Every refusal is a {@link WhatsAppCodeException} whose message
- * says what happened and what to do.
+ * {@link WhatsAppFactor#AUTHORITY} factor. Every refusal is a Spring Security failure (bad credentials, or a
+ * service failure when the store or the limits failed) caused by a {@link WhatsAppCodeException} whose
+ * message says what happened and what to do.
  *
  * <p>A code is checked only for the user who asked for it: the one signed in now must be the one signed in
  * then, and a second-factor code must have gone to the number their account has now. Otherwise the code is
@@ -45,7 +46,14 @@ final class WhatsAppCodeAuthenticationProvider implements AuthenticationProvider
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        WhatsAppCodeAuthenticationToken token = (WhatsAppCodeAuthenticationToken) authentication;
+        try {
+            return checkToken((WhatsAppCodeAuthenticationToken) authentication);
+        } catch (WhatsAppCodeException refused) {
+            throw refused.asSpringSecurityFailure();
+        }
+    }
+
+    private Authentication checkToken(WhatsAppCodeAuthenticationToken token) {
         PendingCode pending = token.pending();
         Object code = token.getCredentials();
         String callerKey = token.callerKey();
@@ -79,7 +87,7 @@ final class WhatsAppCodeAuthenticationProvider implements AuthenticationProvider
         } catch (InvalidInputException e) {
             throw new WhatsAppCodeException("Enter the code from the WhatsApp message.", true);
         } catch (VerificationStoreException e) {
-            throw new WhatsAppCodeException(OutcomeMessages.UNAVAILABLE, true);
+            throw WhatsAppCodeException.unavailable(OutcomeMessages.UNAVAILABLE);
         }
     }
 

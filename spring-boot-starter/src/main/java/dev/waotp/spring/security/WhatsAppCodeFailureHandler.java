@@ -25,9 +25,10 @@ final class WhatsAppCodeFailureHandler implements AuthenticationFailureHandler {
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        boolean again = exception instanceof WhatsAppCodeException code && code.canTryAgain();
+        WhatsAppCodeException refused = WhatsAppCodeException.in(exception);
+        boolean again = refused != null && refused.canTryAgain();
         // Only our own messages are meant for users; another provider's might say too much.
-        String message = exception instanceof WhatsAppCodeException ? exception.getMessage() : "Sign-in failed.";
+        String message = refused != null ? refused.getMessage() : "Sign-in failed.";
         PageMessage.error(message).keepFor(request);
         HttpSession session = request.getSession();
         Object pending = session.getAttribute(PendingCode.SESSION_ATTRIBUTE);

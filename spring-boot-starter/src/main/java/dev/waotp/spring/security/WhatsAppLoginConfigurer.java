@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.HttpSecurityBuilder;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -12,6 +13,8 @@ import org.springframework.security.config.annotation.web.configurers.ExceptionH
 import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -48,6 +51,18 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * the chain's own, as for a form login. Every outcome of the verifier is told to the user on the next
  * page: a wrong code and the attempts left, how long to wait, a lock.
  *
+ * <p>As {@code oneTimeTokenLogin()} does, the provider that checks codes is added to the chain's
+ * {@code AuthenticationManager} ({@code http.authenticationProvider(...)}), so every sign-in and factor by
+ * WhatsApp code, approved or refused, is published by the application's {@code AuthenticationEventPublisher}
+ * as an {@code AuthenticationSuccessEvent} or a failure event (bad credentials; a service failure when the
+ * store or the limits failed), for audit logs. A chain given a manager of its own
+ * ({@code http.authenticationManager(...)}) has no place for the provider: the configurer then checks
+ * codes with one of its own, as before, and no event is published.
+ *
+ * <p>A page set with {@link #loginPage}, {@link #codePage} or {@link #factorPage} is the application's
+ * to serve (and to permit); the others are still generated. With {@code formLogin()} and its generated
+ * {@code /login} page, that page gets a link to the WhatsApp sign-in.
+ *
  * @param <H> the security builder, {@code HttpSecurity}
  */
 public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
@@ -60,7 +75,12 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
     private String loginPage = "/login/whatsapp";
     private String codePage = "/login/whatsapp/code";
     private String factorPage = "/login/whatsapp/factor";
-    private String defaultSuccessUrl = "/";
+    private boolean ownLoginPage;
+    private boolean ownCodePage;
+    private boolean ownFactorPage;
+    private @Nullable AuthenticationSuccessHandler successHandler;
+    private @Nullable AuthenticationFailureHandler failureHandler;
+    private @Nullable WhatsAppCodeAuthenticationProvider provider;
     private @Nullable PhoneUserResolver users;
     private @Nullable UserPhoneResolver phones;
     private @Nullable Verifier verifier;
@@ -96,47 +116,79 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
     }
 
     /**
-     * The phone form's address (GET shows it, POST sends the code); {@code /login/whatsapp} unless set.
+     * The phone form's address (GET shows it, POST sends the code); {@code /login/whatsapp} unless set. Once
+     * set, the application serves the form there (and permits it); the POST is still the configurer's.
      *
      * @param loginPage a path in the application
      * @return this configurer
      */
     public WhatsAppLoginConfigurer<H> loginPage(String loginPage) {
         this.loginPage = path(loginPage);
+        this.ownLoginPage = true;
         return this;
     }
 
     /**
      * The code form's address (GET shows it, POST checks the code); {@code /login/whatsapp/code} unless set.
+     * Once set, the application serves the form there; the POST is still the configurer's.
      *
      * @param codePage a path in the application
      * @return this configurer
      */
     public WhatsAppLoginConfigurer<H> codePage(String codePage) {
         this.codePage = path(codePage);
+        this.ownCodePage = true;
         return this;
     }
 
     /**
      * The second-factor form's address (GET shows it, POST sends the code); {@code /login/whatsapp/factor}
-     * unless set.
+     * unless set. Once set, the application serves the form there; the POST is still the configurer's.
      *
      * @param factorPage a path in the application
      * @return this configurer
      */
     public WhatsAppLoginConfigurer<H> factorPage(String factorPage) {
         this.factorPage = path(factorPage);
+        this.ownFactorPage = true;
         return this;
     }
 
     /**
-     * Where a user goes after signing in when no page asked for it; {@code /} unless set.
+     * Where a user goes after signing in when no page asked for it; {@code /} unless set. As for
+     * {@code formLogin()}, this sets the success handler: the last of this and {@link #successHandler} wins.
      *
      * @param defaultSuccessUrl a path in the application
      * @return this configurer
      */
     public WhatsAppLoginConfigurer<H> defaultSuccessUrl(String defaultSuccessUrl) {
-        this.defaultSuccessUrl = path(defaultSuccessUrl);
+        this.successHandler = savedRequestAware(path(defaultSuccessUrl));
+        return this;
+    }
+
+    /**
+     * What happens after an approved code (a sign-in or a second factor); unless set, the page the user
+     * asked for before signing in, else {@code /}. The session id has already changed and the security
+     * context been saved when it runs.
+     *
+     * @param successHandler a success handler
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> successHandler(AuthenticationSuccessHandler successHandler) {
+        this.successHandler = Objects.requireNonNull(successHandler, "successHandler");
+        return this;
+    }
+
+    /**
+     * What happens after a refused code; unless set, the code page again while the code can still be typed,
+     * else the page that sends a new one, each with the reason in words. A handler of the application's finds
+     * the reason in the exception's message, which is meant for the user and never holds the code.
+     *
+     * @param failureHandler a failure handler
+     * @return this configurer
+     */
+    public WhatsAppLoginConfigurer<H> failureHandler(AuthenticationFailureHandler failureHandler) {
+        this.failureHandler = Objects.requireNonNull(failureHandler, "failureHandler");
         return this;
     }
 
@@ -165,7 +217,8 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
 
     /**
      * Sends users without the WhatsApp factor to the second-factor page, as formLogin() does for passwords,
-     * and has every sign-in drop a pending code that someone else asked for.
+     * has every sign-in drop a pending code that someone else asked for, and adds the provider to the chain's
+     * authentication manager.
      */
     @Override
     public void init(H http) {
@@ -173,6 +226,11 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
             throw new IllegalStateException("WhatsAppLoginConfigurer: set users(...) for a sign-in by WhatsApp code,"
                     + " secondFactor(...) for a WhatsApp second factor, or both");
         }
+        Verifier base = verifier != null ? verifier : applicationVerifier(http);
+        verifier = base;
+        provider = postProcess(new WhatsAppCodeAuthenticationProvider(base.forPurpose(LOGIN_PURPOSE),
+                base.forPurpose(FACTOR_PURPOSE), users, phones, clock));
+        http.authenticationProvider(provider);
         @SuppressWarnings("unchecked")
         ExceptionHandlingConfigurer<H> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
         if (exceptions != null && phones != null) {
@@ -190,18 +248,17 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
     @Override
     public void configure(H http) {
         LoginPages pages = new LoginPages(loginPage, codePage, factorPage);
-        Verifier base = verifier != null ? verifier : applicationVerifier(http);
+        Verifier base = Objects.requireNonNull(verifier, "verifier, found in init");
         Verifier login = base.forPurpose(LOGIN_PURPOSE);
         Verifier factor = base.forPurpose(FACTOR_PURPOSE);
         SecurityContextHolderStrategy contexts = securityContextHolderStrategy(http);
 
         WhatsAppCodeAuthenticationFilter check = new WhatsAppCodeAuthenticationFilter(pages, contexts);
-        check.setAuthenticationManager(new ProviderManager(
-                new WhatsAppCodeAuthenticationProvider(login, factor, users, phones, clock)));
-        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
-        success.setDefaultTargetUrl(defaultSuccessUrl);
-        check.setAuthenticationSuccessHandler(success);
-        check.setAuthenticationFailureHandler(new WhatsAppCodeFailureHandler(pages, users != null));
+        AuthenticationManager shared = http.getSharedObject(AuthenticationManager.class);
+        check.setAuthenticationManager(shared != null ? shared : new ProviderManager(Objects.requireNonNull(provider)));
+        check.setAuthenticationSuccessHandler(successHandler != null ? successHandler : savedRequestAware("/"));
+        check.setAuthenticationFailureHandler(failureHandler != null ? failureHandler
+                : new WhatsAppCodeFailureHandler(pages, users != null));
         ifShared(http, SessionAuthenticationStrategy.class, check::setSessionAuthenticationStrategy);
         ifShared(http, SecurityContextRepository.class, check::setSecurityContextRepository);
         ifShared(http, RememberMeServices.class, check::setRememberMeServices);
@@ -209,8 +266,20 @@ public final class WhatsAppLoginConfigurer<H extends HttpSecurityBuilder<H>>
         http.addFilterBefore(postProcess(new WhatsAppCodeSendFilter(pages, login, factor, users, phones, contexts,
                 clock)), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(postProcess(check), UsernamePasswordAuthenticationFilter.class);
-        http.addFilterBefore(postProcess(new WhatsAppLoginPageGeneratingFilter(pages, users != null,
-                phones != null, contexts, new CodeChannels(login, factor))), DefaultLoginPageGeneratingFilter.class);
+        http.addFilterBefore(postProcess(new WhatsAppLoginPageGeneratingFilter(pages, users != null, phones != null,
+                new WhatsAppLoginPageGeneratingFilter.Generated(!ownLoginPage, !ownCodePage, !ownFactorPage),
+                contexts, new CodeChannels(login, factor))), DefaultLoginPageGeneratingFilter.class);
+        DefaultLoginPageGeneratingFilter defaultPage = http.getSharedObject(DefaultLoginPageGeneratingFilter.class);
+        if (users != null && defaultPage != null) {
+            http.addFilterBefore(postProcess(new DefaultLoginPageWhatsAppLink(defaultPage, loginPage)),
+                    DefaultLoginPageGeneratingFilter.class);
+        }
+    }
+
+    private static SavedRequestAwareAuthenticationSuccessHandler savedRequestAware(String defaultTargetUrl) {
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl(defaultTargetUrl);
+        return success;
     }
 
     private static <H extends HttpSecurityBuilder<H>> Verifier applicationVerifier(H http) {

@@ -21,12 +21,13 @@ import org.springframework.web.util.HtmlUtils;
  * The default pages, generated as Spring Security generates its default login page: the phone form, the
  * code form and the second-factor form, each with the CSRF token and the message of the last step. An
  * application with pages of its own points the configurer at them and posts the same fields
- * ({@code phone}, {@code code}, the CSRF token) to the same addresses.
+ * ({@code phone}, {@code code}, the CSRF token) to the same addresses; those pages are not generated.
  */
 final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
     private final LoginPages pages;
     private final boolean signIn;
     private final boolean secondFactor;
+    private final Generated generated;
     private final SecurityContextHolderStrategy contexts;
     private final CodeChannels channels;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
@@ -34,11 +35,21 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
     private final RequestMatcher codePage;
     private final RequestMatcher factorPage;
 
-    WhatsAppLoginPageGeneratingFilter(LoginPages pages, boolean signIn, boolean secondFactor,
+    /**
+     * Which pages are generated here: those the application does not serve itself.
+     *
+     * @param login the phone form
+     * @param code the code form
+     * @param factor the second-factor form
+     */
+    record Generated(boolean login, boolean code, boolean factor) {}
+
+    WhatsAppLoginPageGeneratingFilter(LoginPages pages, boolean signIn, boolean secondFactor, Generated generated,
             SecurityContextHolderStrategy contexts, CodeChannels channels) {
         this.pages = pages;
         this.channels = channels;
         this.signIn = signIn;
+        this.generated = generated;
         this.secondFactor = secondFactor;
         this.contexts = contexts;
         this.loginPage = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pages.loginPage());
@@ -49,10 +60,10 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (signIn && loginPage.matches(request)) {
+        if (signIn && generated.login() && loginPage.matches(request)) {
             PageMessage message = PageMessage.take(request);
             write(response, "Sign in with WhatsApp", message, phoneForm(request, message));
-        } else if (codePage.matches(request)) {
+        } else if (generated.code() && codePage.matches(request)) {
             PendingCode pending = PendingCode.of(request, contexts.getContext().getAuthentication());
             if (pending == null) {
                 PageMessage.error(OutcomeMessages.START_AGAIN).keepFor(request);
@@ -60,7 +71,7 @@ final class WhatsAppLoginPageGeneratingFilter extends OncePerRequestFilter {
                 return;
             }
             write(response, "Enter your WhatsApp code", PageMessage.take(request), codeForm(request, pending));
-        } else if (secondFactor && factorPage.matches(request)) {
+        } else if (secondFactor && generated.factor() && factorPage.matches(request)) {
             if (!trust.isFullyAuthenticated(contexts.getContext().getAuthentication())) {
                 chain.doFilter(request, response);
                 return;

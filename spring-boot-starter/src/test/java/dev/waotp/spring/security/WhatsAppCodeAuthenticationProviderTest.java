@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -58,7 +59,8 @@ class WhatsAppCodeAuthenticationProviderTest {
         PendingCode bobs = new PendingCode(BOB, true, "bob");
 
         assertThatThrownBy(() -> type(bobs, TestVerifiers.wrong(code), password("alice"), CALLER))
-                .isInstanceOfSatisfying(WhatsAppCodeException.class, e -> assertThat(e.canTryAgain()).isFalse())
+                .isExactlyInstanceOf(BadCredentialsException.class)
+                .satisfies(e -> assertThat(WhatsAppCodeException.in((BadCredentialsException) e).canTryAgain()).isFalse())
                 .hasMessage(OutcomeMessages.START_AGAIN);
 
         assertThatThrownBy(() -> type(bobs, TestVerifiers.wrong(code), password("bob"), "198.51.100.8"))
@@ -75,7 +77,8 @@ class WhatsAppCodeAuthenticationProviderTest {
         phones.put("alice", "+919876511111");
 
         assertThatThrownBy(() -> type(new PendingCode(ALICE, true, "alice"), code, password("alice"), CALLER))
-                .isInstanceOf(WhatsAppCodeException.class).hasMessage(OutcomeMessages.START_AGAIN);
+                .isExactlyInstanceOf(BadCredentialsException.class).hasCauseInstanceOf(WhatsAppCodeException.class)
+                .hasMessage(OutcomeMessages.START_AGAIN);
     }
 
     @Test
@@ -85,7 +88,8 @@ class WhatsAppCodeAuthenticationProviderTest {
         PendingCode anonymous = new PendingCode(BOB, false, null);
 
         assertThatThrownBy(() -> type(anonymous, code, password("alice"), CALLER))
-                .isInstanceOf(WhatsAppCodeException.class).hasMessage(OutcomeMessages.START_AGAIN);
+                .isExactlyInstanceOf(BadCredentialsException.class).hasCauseInstanceOf(WhatsAppCodeException.class)
+                .hasMessage(OutcomeMessages.START_AGAIN);
 
         Authentication nobody = new AnonymousAuthenticationToken("key", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
@@ -100,7 +104,8 @@ class WhatsAppCodeAuthenticationProviderTest {
                 .hasMessage("Wrong code. 4 attempts left.");
 
         assertThatThrownBy(() -> type(alices, code, password("alice"), CALLER))
-                .isInstanceOfSatisfying(WhatsAppCodeException.class, e -> assertThat(e.canTryAgain()).isTrue())
+                .isExactlyInstanceOf(BadCredentialsException.class)
+                .satisfies(e -> assertThat(WhatsAppCodeException.in((BadCredentialsException) e).canTryAgain()).isTrue())
                 .hasMessage("Too many codes were tried from here. Try again in 60 minutes.");
         assertThat(type(alices, code, password("alice"), "198.51.100.9").getAuthorities())
                 .extracting(GrantedAuthority::getAuthority).containsAll(List.of(WhatsAppFactor.AUTHORITY));
