@@ -10,12 +10,10 @@ import dev.waotp.KaleyraException;
 import dev.waotp.SendResult;
 import dev.waotp.verify.SmsFallback;
 import dev.waotp.verify.Verifier;
+import dev.waotp.verify.tck.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,7 +43,7 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 class WhatsAppLoginFallbackTest {
     static final String NOT_ON_WHATSAPP = "+919800000131";
     static final String STRANGER = "+919800000404";
-    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     static final List<String> SMS = new CopyOnWriteArrayList<>();
 
     @Autowired
@@ -122,34 +120,6 @@ class WhatsAppLoginFallbackTest {
 
         NotOnWhatsApp() {
             super("the recipient is not on WhatsApp");
-        }
-    }
-
-    /** The time the verifier and the messages go by, moved by the test. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
         }
     }
 }

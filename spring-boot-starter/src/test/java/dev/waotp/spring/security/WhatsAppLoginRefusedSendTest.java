@@ -13,7 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.waotp.DeliveryState;
 import dev.waotp.KaleyraException;
 import dev.waotp.SendResult;
-import dev.waotp.spring.security.WhatsAppLoginFallbackTest.MovableClock;
+import dev.waotp.verify.tck.MutableClock;
 import dev.waotp.spring.security.WhatsAppLoginFallbackTest.NotOnWhatsApp;
 import dev.waotp.verify.CheckResult;
 import dev.waotp.verify.InMemoryVerificationStore;
@@ -64,7 +64,7 @@ class WhatsAppLoginRefusedSendTest {
     static final String REFUSED = "+919800000500";
     static final String ABROAD = "+447700900131";
     static final String STRANGER = "+919800000404";
-    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     static final List<String> SMS = new CopyOnWriteArrayList<>();
     static volatile boolean outage;
 

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.waotp.DeliveryState;
 import dev.waotp.DeliveryStatus;
 import dev.waotp.SendResult;
-import dev.waotp.spring.security.WhatsAppLoginFallbackTest.MovableClock;
+import dev.waotp.verify.tck.MutableClock;
 import dev.waotp.spring.security.WhatsAppLoginFallbackTest.NotOnWhatsApp;
 import dev.waotp.verify.SmsFallback;
 import dev.waotp.verify.Verifier;
@@ -51,7 +51,7 @@ class WhatsAppLoginSmsInsteadTest {
     static final String STRANGER = "+919800000404";
     static final String ALICE = "+919800000777";
     static final String RAVI_NOT_ON_WHATSAPP = "+919800000888";
-    static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     static final List<String> SMS = new CopyOnWriteArrayList<>();
     static final Map<String, String> TAGS = new ConcurrentHashMap<>();
 

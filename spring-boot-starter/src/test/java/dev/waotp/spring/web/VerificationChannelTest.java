@@ -14,12 +14,10 @@ import dev.waotp.SendResult;
 import dev.waotp.verify.RateLimits;
 import dev.waotp.verify.SmsFallback;
 import dev.waotp.verify.Verifier;
+import dev.waotp.verify.tck.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +40,7 @@ class VerificationChannelTest {
     private static final String ABROAD = "+447700900123";
     private static final String PATH = "/waotp/verify";
 
-    private final Movable clock = new Movable();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final List<String> sms = new CopyOnWriteArrayList<>();
     private final Map<String, String> smsCodes = new ConcurrentHashMap<>();
     private final Map<String, String> tags = new ConcurrentHashMap<>();
@@ -177,29 +175,5 @@ class VerificationChannelTest {
 
     private ResultActions statusOf() throws Exception {
         return mvc.perform(get(PATH + "/status").session(session));
-    }
-
-    /** The verifier's time, moved by the test. */
-    private static final class Movable extends Clock {
-        private volatile Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }
