@@ -115,17 +115,25 @@ public final class RedisTestServer implements AutoCloseable {
      * every connection; {@link #restart()} brings it back on the same port with that data. Returns once the port no
      * longer accepts connections.
      */
-    public void shutdownSaving() {
+    public Shutdown shutdownSaving() {
         RedisClient admin = RedisClient.create(uri());
         try (StatefulRedisConnection<String, String> connection = admin.connect()) {
+            long sent = System.nanoTime();
             connection.async().shutdown(true);
             awaitPortClosed(Duration.ofSeconds(30));
+            return new Shutdown(sent, System.nanoTime());
         } finally {
             admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            // The process has exited by itself; this only tells embedded-redis, so that restart() starts it again.
+            stop();
         }
-        // The process has exited by itself; this only tells embedded-redis, so that restart() starts it again.
-        stop();
     }
+
+    /**
+     * When the {@code SHUTDOWN} was sent and when the port closed ({@link System#nanoTime()}): a command Redis ran in
+     * between may have lost its answer with the connection, not its effect.
+     */
+    public record Shutdown(long sentNanos, long closedNanos) {}
 
     /** Starts the stopped server again, on the same port: empty after {@link #stop()}, with its data after {@link #shutdownSaving()}. */
     public void restart() {
