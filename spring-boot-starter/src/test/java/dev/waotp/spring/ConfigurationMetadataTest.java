@@ -61,7 +61,7 @@ class ConfigurationMetadataTest {
                 "waotp.callbacks.path", "waotp.callbacks.basic.username", "waotp.callbacks.basic.password",
                 "waotp.callbacks.bearer-token", "waotp.callbacks.header.name", "waotp.callbacks.header.value",
                 "waotp.callbacks.open",
-                "waotp.kaleyra.waba-id", "waotp.health.refresh");
+                "waotp.kaleyra.waba-id", "waotp.kaleyra.callback-profile-id", "waotp.health.refresh");
         assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
         assertThat(descriptions.get("waotp.kaleyra.api-key")).startsWith("API key of the account");
         assertThat(defaults.get("waotp.health.refresh").asText()).isEqualTo("10m");
