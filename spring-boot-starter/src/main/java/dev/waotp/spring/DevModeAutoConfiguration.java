@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass(KaleyraStub.class)
 @ConditionalOnProperty(prefix = "waotp.dev", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(DevModeProperties.class)
+@Import(PropertyChecks.class)
 public final class DevModeAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DevModeAutoConfiguration.class);
 

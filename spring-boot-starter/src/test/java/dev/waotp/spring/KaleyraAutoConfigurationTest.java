@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -118,7 +118,7 @@ class KaleyraAutoConfigurationTest {
     }
 
     /** Analyses the start-up failure as Spring Boot would, and checks the words it would print. */
-    static FailureAnalysis assertAnalysis(AssertableApplicationContext context, String description, String action) {
+    static FailureAnalysis assertAnalysis(ApplicationContextAssertProvider<?> context, String description, String action) {
         assertThat(context).hasFailed();
         FailureAnalysis analysis = new WaotpFailureAnalyzer().analyze(context.getStartupFailure());
         assertThat(analysis).isNotNull();
