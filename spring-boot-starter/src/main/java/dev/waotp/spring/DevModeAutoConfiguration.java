@@ -3,6 +3,8 @@ package dev.waotp.spring;
 import dev.waotp.KaleyraClient;
 import dev.waotp.SendListener;
 import dev.waotp.testing.KaleyraStub;
+import dev.waotp.testing.StubCallbacks;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -23,8 +25,10 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Dev mode ({@code waotp.dev.enabled=true}): the embedded Kaleyra stub runs inside the application, the
  * client bean sends to it, and the start-up log says where to read the codes it received; with
  * {@code waotp.callbacks.path} set, the stub posts delivery callbacks to that endpoint
- * ({@link DevModeCallbacks}). Refused when a real API key is set, so that a forgotten switch never
- * swallows production messages.
+ * ({@link DevModeCallbacks}); numbers listed in {@code waotp.dev.numbers.*} fail ({@link DevModeNumbers}).
+ * Refused when a real API key is set, so that a forgotten switch never swallows production messages. The
+ * stub is the {@link KaleyraStub} bean {@code waotpDevStub}: inject it to read what it received or to inject
+ * faults, or define a {@code KaleyraStub} bean of your own to replace it.
  */
 @AutoConfiguration(before = KaleyraAutoConfiguration.class)
 @ConditionalOnClass(KaleyraStub.class)
@@ -48,9 +52,13 @@ public final class DevModeAutoConfiguration {
                     "Remove waotp.dev.enabled (or set it to false) to send through Kaleyra; or unset"
                             + " waotp.kaleyra.api-key to develop against the embedded stub.", null);
         }
+        Optional<StubCallbacks> callbacks = DevModeCallbacks.of(environment, properties.numbers());
+        DevModeNumbers.check(properties.numbers(), callbacks.isPresent());
         KaleyraStub.Builder builder = KaleyraStub.builder();
-        DevModeCallbacks.of(environment).ifPresent(builder::callbacks);
+        callbacks.ifPresent(builder::callbacks);
+        DevModeNumbers.refuse(properties.numbers(), builder);
         KaleyraStub stub = EmbeddedStubs.start(beans, builder);
+        DevModeNumbers.log(properties.numbers());
         LOG.warn("waotp dev mode: WhatsApp messages go to an embedded Kaleyra stub at {}, not to Kaleyra."
                 + " Read the codes it received at GET {} of this application.", stub.baseUrl(),
                 properties.messagesPath());
@@ -70,8 +78,8 @@ public final class DevModeAutoConfiguration {
     @ConditionalOnClass(DispatcherServlet.class)
     static class Messages {
         @Bean
-        DevMessagesController waotpDevMessagesController(KaleyraStub stub) {
-            return new DevMessagesController(stub);
+        DevMessagesController waotpDevMessagesController(KaleyraStub stub, Environment environment) {
+            return new DevMessagesController(stub, DevMessagesController.smsCode(environment));
         }
     }
 }
