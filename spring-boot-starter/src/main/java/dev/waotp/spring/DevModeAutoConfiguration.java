@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -45,8 +46,9 @@ public final class DevModeAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     KaleyraStub waotpDevStub(ListableBeanFactory beans, Environment environment, DevModeProperties properties) {
-        String apiKey = environment.getProperty("waotp.kaleyra.api-key");
-        if (apiKey != null && !apiKey.isBlank()) {
+        // A placeholder whose variable is not set is no key: the account is not there.
+        String apiKey = Binder.get(environment).bind("waotp.kaleyra.api-key", String.class).orElse("");
+        if (!apiKey.isBlank() && !apiKey.contains("${")) {
             throw new WaotpStartupException("waotp.dev.enabled is true while waotp.kaleyra.api-key is set: dev mode"
                     + " would send to an embedded stub, not to the Kaleyra account the key belongs to.",
                     "Remove waotp.dev.enabled (or set it to false) to send through Kaleyra; or unset"

@@ -1,10 +1,12 @@
 package dev.waotp.spring;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.PriorityOrdered;
@@ -50,14 +52,25 @@ final class PropertyChecks implements BeanFactoryPostProcessor, EnvironmentAware
                 UnknownProperties.check(configurable, known);
             }
         }
-        UnresolvedPlaceholders.check(environment, "waotp");
-        devModeHasTheStub();
+        boolean devMode = devMode(environment);
+        // In dev mode the stub takes the account's place: the account's variables need not be set.
+        UnresolvedPlaceholders.check(environment, "waotp", devMode ? List.of("waotp.kaleyra") : List.of());
+        if (devMode) {
+            devModeHasTheStub();
+        }
+    }
+
+    private static boolean devMode(Environment environment) {
+        try {
+            return Binder.get(environment).bind("waotp.dev.enabled", Boolean.class).orElse(false);
+        } catch (BindException e) {
+            return false;
+        }
     }
 
     /** Without this, dev mode's auto-configuration would back off silently and the client would want an account. */
     private void devModeHasTheStub() {
-        boolean devMode = Binder.get(environment).bind("waotp.dev.enabled", Boolean.class).orElse(false);
-        if (devMode && !ClassUtils.isPresent(STUB_CLASS, classLoader)) {
+        if (!ClassUtils.isPresent(STUB_CLASS, classLoader)) {
             throw new WaotpStartupException("waotp.dev.enabled is true, but waotp-testing, whose Kaleyra stub dev mode"
                     + " runs, is not on the class path.",
                     "Dev mode is for development: declare dev.waotp:waotp-testing in test scope and start the"

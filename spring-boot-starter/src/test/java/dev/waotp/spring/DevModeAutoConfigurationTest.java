@@ -72,6 +72,29 @@ class DevModeAutoConfigurationTest {
     }
 
     @Test
+    void theReadmesAccountPropertiesWithTheirVariablesUnsetDoNotStopDevMode() {
+        runner.withPropertyValues("waotp.dev.enabled=true", "waotp.kaleyra.sid=HXAP16XXXXXX97IN",
+                        "waotp.kaleyra.api-key=${WAOTP_TEST_KEY_NOT_SET_ANYWHERE}", "waotp.kaleyra.region=IN",
+                        "waotp.kaleyra.business-number=+919876543210")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(KaleyraClient.class).baseUrl())
+                            .isEqualTo(context.getBean(KaleyraStub.class).baseUrl());
+                });
+    }
+
+    @Test
+    void aKeyFromAVariableThatIsSetStillRefusesDevMode() {
+        runner.withPropertyValues("waotp.dev.enabled=true", "waotp.kaleyra.api-key=${KEY_VARIABLE}",
+                        "KEY_VARIABLE=real-key")
+                .run(context -> assertAnalysis(context, "waotp.dev.enabled is true while waotp.kaleyra.api-key is"
+                                + " set: dev mode would send to an embedded stub, not to the Kaleyra account the key"
+                                + " belongs to.",
+                        "Remove waotp.dev.enabled (or set it to false) to send through Kaleyra; or unset"
+                                + " waotp.kaleyra.api-key to develop against the embedded stub."));
+    }
+
+    @Test
     void devModeWithoutWaotpTestingStopsTheStartUpInsteadOfBackingOff() {
         runner.withClassLoader(new FilteredClassLoader(KaleyraStub.class))
                 .withPropertyValues("waotp.dev.enabled=true")

@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
  * phone. The verifier keeps codes and limits in memory, even with waotp-verify-redis on the class path,
  * so that tests neither need a Redis nor share one's state; {@code store = "redis"} keeps Redis. When the
  * application sets no {@code waotp.verify.secret}, or sets it from a variable that is not set where the tests
- * run ({@code ${WAOTP_VERIFY_SECRET}}), the test context gets a random secret of its own.
+ * run ({@code ${WAOTP_VERIFY_SECRET}}), the test context gets a random secret of its own; so do the callback
+ * credentials, and the account's SID, API key and number are the stub's, when their variables are not set.
  *
  * <pre>{@code
  * @SpringBootTest
@@ -41,7 +42,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Inherited
 @ImportAutoConfiguration(KaleyraStubTestAutoConfiguration.class)
 @PropertyMapping("waotp.verify")
-@ContextCustomizerFactories(KaleyraStubTestSecret.class)
+@ContextCustomizerFactories(KaleyraStubTestProperties.class)
 public @interface AutoConfigureKaleyraStub {
     /**
      * Where the verifier keeps codes and limits during the test ({@code waotp.verify.store}): memory unless

@@ -21,14 +21,20 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The issue's application as its test saw it: the README's {@code waotp.verify.secret=${WAOTP_VERIFY_SECRET}}
- * with no variable where tests run, and a Spring Security filter chain that needs the {@link Verifier}.
- * {@code @AutoConfigureKaleyraStub} gives the test context a secret of its own, so the test runs as written.
+ * The issue's application as its test saw it: the README's properties, {@code ${KALEYRA_API_KEY}} and
+ * {@code ${WAOTP_VERIFY_SECRET}} with no variables where tests run, and a Spring Security filter chain that needs
+ * the {@link Verifier}. {@code @AutoConfigureKaleyraStub} gives the test context stand-ins (a secret of its own),
+ * so the test runs as written.
  */
-@SpringBootTest(classes = KaleyraStubTestSecretTest.App.class,
-        properties = "waotp.verify.secret=${WAOTP_VERIFY_SECRET}")
+@SpringBootTest(classes = KaleyraStubReadmePropertiesTest.App.class, properties = {
+    "waotp.kaleyra.sid=HXAP16XXXXXX97IN",
+    "waotp.kaleyra.api-key=${KALEYRA_API_KEY}",
+    "waotp.kaleyra.region=IN",
+    "waotp.kaleyra.business-number=+919876543210",
+    "waotp.verify.secret=${WAOTP_VERIFY_SECRET}"
+})
 @AutoConfigureKaleyraStub
-class KaleyraStubTestSecretTest {
+class KaleyraStubReadmePropertiesTest {
     private static final String PHONE = "+447700900125";
 
     @SpringBootConfiguration
@@ -44,6 +50,7 @@ class KaleyraStubTestSecretTest {
     @BeforeAll
     static void variableIsUnset() {
         assumeTrue(System.getenv("WAOTP_VERIFY_SECRET") == null, "WAOTP_VERIFY_SECRET is set where the tests run");
+        assumeTrue(System.getenv("KALEYRA_API_KEY") == null, "KALEYRA_API_KEY is set where the tests run");
     }
 
     @Autowired
