@@ -53,11 +53,11 @@ final class PropertyChecks implements BeanFactoryPostProcessor, EnvironmentAware
             }
         }
         boolean devMode = devMode(environment);
-        // In dev mode the stub takes the account's place: the account's variables need not be set.
-        UnresolvedPlaceholders.check(environment, "waotp", devMode ? List.of("waotp.kaleyra") : List.of());
         if (devMode) {
             devModeHasTheStub();
         }
+        // In dev mode the stub takes the account's place: the account's variables need not be set.
+        UnresolvedPlaceholders.check(environment, "waotp", devMode ? List.of("waotp.kaleyra") : List.of());
     }
 
     private static boolean devMode(Environment environment) {
