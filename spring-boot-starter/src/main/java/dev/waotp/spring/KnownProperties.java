@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 
@@ -23,6 +25,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 final class KnownProperties {
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
     private static final String PREFIX = "waotp.";
+    private static final Logger LOG = LoggerFactory.getLogger(KnownProperties.class);
 
     /** A known name; a list or map property takes keys below it ({@code [0]}, {@code .key}). */
     private record Known(String text, ConfigurationPropertyName name, String uniform, boolean takesKeys) {}
@@ -43,7 +46,13 @@ final class KnownProperties {
                 }
                 // Most metadata on the class path is Boot's own; only ours is parsed.
                 if (json.contains("\"" + PREFIX)) {
-                    read(json, names);
+                    try {
+                        read(json, names);
+                    } catch (IllegalArgumentException e) {
+                        // A check of names must not stop an application that would otherwise start.
+                        LOG.warn("waotp: could not read {}, so its properties count as unknown: {}", url,
+                                e.getMessage());
+                    }
                 }
             }
         } catch (IOException e) {

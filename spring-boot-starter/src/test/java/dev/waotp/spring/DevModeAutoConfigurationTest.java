@@ -96,8 +96,9 @@ class DevModeAutoConfigurationTest {
 
     @Test
     void devModeWithoutWaotpTestingStopsTheStartUpInsteadOfBackingOff() {
+        // The production jar's placeholders are unresolved too; the missing stub is the cause to report.
         runner.withClassLoader(new FilteredClassLoader(KaleyraStub.class))
-                .withPropertyValues("waotp.dev.enabled=true")
+                .withPropertyValues("waotp.dev.enabled=true", "waotp.verify.secret=${WAOTP_TEST_UNSET_SECRET}")
                 .run(context -> assertAnalysis(context, "waotp.dev.enabled is true, but waotp-testing, whose Kaleyra"
                                 + " stub dev mode runs, is not on the class path.",
                         "Dev mode is for development: declare dev.waotp:waotp-testing in test scope and start the"
