@@ -99,4 +99,11 @@ class UnknownPropertiesTest extends StubbedKaleyra {
                         "The property waotp.kaleyra.sid.extra is not a waotp property, so Spring Boot would ignore it.",
                         "Did you mean waotp.kaleyra.sid? Correct the name, or remove the property."));
     }
+
+    @Test
+    void theChecksAreOneBeanHoweverManyAutoConfigurationsImportThem() {
+        runner.withConfiguration(AutoConfigurations.of(DevModeAutoConfiguration.class,
+                        KaleyraStubTestAutoConfiguration.class))
+                .run(context -> assertThat(context).hasNotFailed().getBeans(PropertyChecks.class).hasSize(1));
+    }
 }
