@@ -3,6 +3,8 @@ package dev.waotp.spring;
 import dev.waotp.KaleyraClient;
 import dev.waotp.SendListener;
 import dev.waotp.testing.KaleyraStub;
+import dev.waotp.testing.StubCallbacks;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -13,8 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -22,13 +26,16 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Dev mode ({@code waotp.dev.enabled=true}): the embedded Kaleyra stub runs inside the application, the
  * client bean sends to it, and the start-up log says where to read the codes it received; with
  * {@code waotp.callbacks.path} set, the stub posts delivery callbacks to that endpoint
- * ({@link DevModeCallbacks}). Refused when a real API key is set, so that a forgotten switch never
- * swallows production messages.
+ * ({@link DevModeCallbacks}); numbers listed in {@code waotp.dev.numbers.*} fail ({@link DevModeNumbers}).
+ * Refused when a real API key is set, so that a forgotten switch never swallows production messages. The
+ * stub is the {@link KaleyraStub} bean {@code waotpDevStub}: inject it to read what it received or to inject
+ * faults, or define a {@code KaleyraStub} bean of your own to replace it.
  */
 @AutoConfiguration(before = KaleyraAutoConfiguration.class)
 @ConditionalOnClass(KaleyraStub.class)
 @ConditionalOnProperty(prefix = "waotp.dev", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(DevModeProperties.class)
+@Import(PropertyChecks.class)
 public final class DevModeAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DevModeAutoConfiguration.class);
 
@@ -39,16 +46,21 @@ public final class DevModeAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     KaleyraStub waotpDevStub(ListableBeanFactory beans, Environment environment, DevModeProperties properties) {
-        String apiKey = environment.getProperty("waotp.kaleyra.api-key");
-        if (apiKey != null && !apiKey.isBlank()) {
+        // A placeholder whose variable is not set is no key: the account is not there.
+        String apiKey = Binder.get(environment).bind("waotp.kaleyra.api-key", String.class).orElse("");
+        if (!apiKey.isBlank() && !apiKey.contains("${")) {
             throw new WaotpStartupException("waotp.dev.enabled is true while waotp.kaleyra.api-key is set: dev mode"
                     + " would send to an embedded stub, not to the Kaleyra account the key belongs to.",
                     "Remove waotp.dev.enabled (or set it to false) to send through Kaleyra; or unset"
                             + " waotp.kaleyra.api-key to develop against the embedded stub.", null);
         }
+        Optional<StubCallbacks> callbacks = DevModeCallbacks.of(environment, properties.numbers());
+        DevModeNumbers.check(properties.numbers(), callbacks.isPresent());
         KaleyraStub.Builder builder = KaleyraStub.builder();
-        DevModeCallbacks.of(environment).ifPresent(builder::callbacks);
+        callbacks.ifPresent(builder::callbacks);
+        DevModeNumbers.refuse(properties.numbers(), builder);
         KaleyraStub stub = EmbeddedStubs.start(beans, builder);
+        DevModeNumbers.log(properties.numbers());
         LOG.warn("waotp dev mode: WhatsApp messages go to an embedded Kaleyra stub at {}, not to Kaleyra."
                 + " Read the codes it received at GET {} of this application.", stub.baseUrl(),
                 properties.messagesPath());
@@ -68,8 +80,8 @@ public final class DevModeAutoConfiguration {
     @ConditionalOnClass(DispatcherServlet.class)
     static class Messages {
         @Bean
-        DevMessagesController waotpDevMessagesController(KaleyraStub stub) {
-            return new DevMessagesController(stub);
+        DevMessagesController waotpDevMessagesController(KaleyraStub stub, Environment environment) {
+            return new DevMessagesController(stub, DevMessagesController.smsCode(environment));
         }
     }
 }

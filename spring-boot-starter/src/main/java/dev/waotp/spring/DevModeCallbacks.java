@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
 /**
  * In dev mode with the delivery callback endpoint configured ({@code waotp.callbacks.path}), the stub
  * plays the application's Kaleyra callback profile: after each accepted send it posts {@code sent} and
- * {@code delivered} to that endpoint on this application, with the credentials of
+ * {@code delivered} (or, for {@code waotp.dev.numbers.failed} and {@code .not-sent}, that failure) to that
+ * endpoint on this application, with the credentials of
  * {@code waotp.callbacks.*}. The stub starts before the web server, so the port is looked up at each
  * post: the port the server listens on ({@code local.server.port}, a random one included), or
  * {@code server.port} (8080 when unset) before it has started.
@@ -22,7 +23,7 @@ final class DevModeCallbacks {
 
     private DevModeCallbacks() {}
 
-    static Optional<StubCallbacks> of(Environment environment) {
+    static Optional<StubCallbacks> of(Environment environment, DevModeProperties.Numbers numbers) {
         String path = environment.getProperty("waotp.callbacks.path");
         if (path == null || path.isBlank()) {
             return Optional.empty();
@@ -45,6 +46,7 @@ final class DevModeCallbacks {
         if (properties.header().name() != null && properties.header().value() != null) {
             callbacks.header(properties.header().name(), properties.header().value());
         }
+        DevModeNumbers.outcomes(numbers, callbacks);
         LOG.info("waotp dev mode: the stub posts delivery callbacks (sent, delivered) to {} on this application's"
                 + " port", contextPath + path);
         return Optional.of(callbacks.build());

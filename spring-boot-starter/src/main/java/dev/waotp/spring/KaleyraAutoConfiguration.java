@@ -16,19 +16,14 @@ import org.springframework.core.env.Environment;
 /**
  * The {@link KaleyraClient} from {@code waotp.kaleyra.*} (unless the application defines its own), and a
  * bean of the generated sender for every {@link dev.waotp.AuthTemplate} interface in the application's
- * packages. The client is closed with the context.
+ * packages. The client is closed with the context. The {@code waotp.*} properties are checked before any bean
+ * is made ({@link PropertyChecks}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KaleyraProperties.class)
-@Import(AutoConfiguredAuthTemplatesRegistrar.class)
+@Import({PropertyChecks.class, AutoConfiguredAuthTemplatesRegistrar.class})
 public final class KaleyraAutoConfiguration {
-    /**
-     * Checks every {@code waotp.*} property before any bean reads one, so that a placeholder whose variable
-     * is not set stops the start-up instead of becoming a value.
-     */
-    KaleyraAutoConfiguration(Environment environment) {
-        UnresolvedPlaceholders.check(environment, "waotp");
-    }
+    KaleyraAutoConfiguration() {}
 
     /** The client, shared by every sender bean; it tells every {@link SendListener} bean how each send ended. */
     @Bean

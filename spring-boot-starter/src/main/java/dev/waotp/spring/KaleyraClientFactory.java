@@ -57,6 +57,7 @@ final class KaleyraClientFactory {
             map.from(properties.region()).to(builder::region);
             map.from(properties.baseUrl()).to(builder::baseUrl);
             map.from(properties.wabaId()).to(builder::wabaId);
+            map.from(properties.callbackProfileId()).to(builder::callbackProfileId);
             return builder.build();
         } catch (InvalidInputException e) {
             throw invalid(WaotpStartupException.kebabCase(e.field()), e.rule(), e);

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param wabaId WhatsApp Business Account id, letters and digits: the account whose template statuses
  *     the waotp health indicator reads from Kaleyra. Without it the indicator hears of statuses only
  *     through TemplateStatuses.update.
+ * @param callbackProfileId Kaleyra callback profile that hears the delivery status of every message the client
+ *     sends (1 to 64 letters, digits, '-' or '_'); unset, the business number's own profile applies.
  * @param connectTimeout How long to wait for a connection.
  * @param readTimeout How long to wait for each read of the answer.
  * @param writeTimeout How long to wait for each write of the request.
@@ -38,6 +40,7 @@ public record KaleyraProperties(
         @Nullable String baseUrl,
         @Nullable String businessNumber,
         @Nullable String wabaId,
+        @Nullable String callbackProfileId,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue("10s") Duration writeTimeout,

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * What {@link AutoConfigureKaleyraStub} imports into a test's context: a stub approving the application's
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(before = {KaleyraAutoConfiguration.class, DevModeAutoConfiguration.class,
         VerifierAutoConfiguration.class})
+@Import(PropertyChecks.class)
 public final class KaleyraStubTestAutoConfiguration {
     /** Creates the auto-configuration; the test context does. */
     public KaleyraStubTestAutoConfiguration() {}

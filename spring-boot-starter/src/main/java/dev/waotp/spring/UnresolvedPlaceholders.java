@@ -1,6 +1,7 @@
 package dev.waotp.spring;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +25,18 @@ final class UnresolvedPlaceholders {
     private UnresolvedPlaceholders() {}
 
     static void check(Environment environment, String prefix) {
+        check(environment, prefix, List.of());
+    }
+
+    /** As {@link #check(Environment, String)}, leaving out the properties under {@code except}. */
+    static void check(Environment environment, String prefix, List<String> except) {
         ConfigurationPropertyName root = ConfigurationPropertyName.of(prefix);
+        List<ConfigurationPropertyName> left = except.stream().map(ConfigurationPropertyName::of).toList();
         Set<ConfigurationPropertyName> seen = new HashSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
-                iterable.stream().filter(root::isAncestorOf).sorted().filter(seen::add)
+                iterable.stream().filter(root::isAncestorOf)
+                        .filter(name -> left.stream().noneMatch(out -> out.isAncestorOf(name))).sorted().filter(seen::add)
                         .forEach(name -> check(environment, iterable.getConfigurationProperty(name)));
             }
         }

@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Import;
         afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(Verifier.class)
 @EnableConfigurationProperties(VerifierProperties.class)
-@Import(RedisVerificationConfiguration.class)
+@Import({PropertyChecks.class, RedisVerificationConfiguration.class})
 public final class VerifierAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(VerifierAutoConfiguration.class);
 

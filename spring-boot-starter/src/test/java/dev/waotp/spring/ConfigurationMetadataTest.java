@@ -62,7 +62,9 @@ class ConfigurationMetadataTest {
                 "waotp.callbacks.path", "waotp.callbacks.basic.username", "waotp.callbacks.basic.password",
                 "waotp.callbacks.bearer-token", "waotp.callbacks.header.name", "waotp.callbacks.header.value",
                 "waotp.callbacks.open",
-                "waotp.kaleyra.waba-id", "waotp.health.refresh", "waotp.sms.allowed-regions");
+                "waotp.kaleyra.waba-id", "waotp.kaleyra.callback-profile-id", "waotp.health.refresh",
+                "waotp.dev.enabled", "waotp.dev.messages-path", "waotp.dev.numbers.failed",
+                "waotp.dev.numbers.not-sent", "waotp.dev.numbers.refused", "waotp.sms.allowed-regions");
         assertThat(descriptions).doesNotContainKey("waotp.sms.allowed-country-codes");
         assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
         assertThat(descriptions.get("waotp.kaleyra.api-key")).startsWith("API key of the account");

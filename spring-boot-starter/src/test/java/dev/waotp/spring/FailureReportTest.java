@@ -55,7 +55,7 @@ class FailureReportTest {
         assertThatThrownBy(() -> application.run("--waotp.kaleyra.sid=HXAP16XXXXXX97IN",
                 "--waotp.kaleyra.api-key=${KALEYRA_API_KEY}", "--waotp.kaleyra.business-number=+919876543210",
                 "--waotp.kaleyra.region=IN"))
-                .hasRootCauseInstanceOf(WaotpStartupException.class);
+                .isInstanceOf(WaotpStartupException.class);
 
         assertThat(output.getOut()).contains("""
                 Description:

@@ -22,11 +22,11 @@ class JacksonVersionTest {
 
     @Test
     void theJacksonHereIsTheOneSpringBootManages() throws IOException {
-        Path bom = Path.of(System.getProperty("waotp.spring-boot-dependencies"));
+        Path bom = Path.of(System.getProperty("spring-boot-dependencies.pom"));
         Matcher managed = MANAGED.matcher(Files.readString(bom));
         assertThat(managed.find()).as("%s manages jackson-bom.version", bom).isTrue();
 
-        assertThat(System.getProperty("waotp.jackson.version")).as("the parent pom's jackson.version")
+        assertThat(System.getProperty("parent.jackson.version")).as("the parent pom's jackson.version")
                 .isEqualTo(managed.group(1));
         assertThat(databindOnTheClassPath()).as("the tools.jackson.core:jackson-databind on the class path")
                 .isEqualTo(managed.group(1));

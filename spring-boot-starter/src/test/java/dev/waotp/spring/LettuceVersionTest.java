@@ -22,7 +22,7 @@ class LettuceVersionTest {
 
     @Test
     void theLettuceHereIsTheOneSpringBootManages() throws IOException {
-        Path bom = Path.of(System.getProperty("waotp.spring-boot-dependencies"));
+        Path bom = Path.of(System.getProperty("spring-boot-dependencies.pom"));
         Matcher managed = MANAGED.matcher(Files.readString(bom));
         assertThat(managed.find()).as("%s manages lettuce.version", bom).isTrue();
 

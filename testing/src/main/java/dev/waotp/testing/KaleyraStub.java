@@ -35,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@link Builder#callbacks} set, the status callbacks Kaleyra would post follow.
  * </ul>
  *
+ * <p>A number given to {@link Builder#refuse(String)} gets {@code 400 WA400} instead of the 202.
  * <p>It also takes SMS on {@code POST /v1/<sid>/messages}, form-encoded as Kaleyra's SMS pages
  * describe, with the same credentials; see {@link #receivedSms()} and {@link #failNextSms}.
  * <p>It also serves the account's template list, {@code GET /v2/<sid>/whatsapp/<waba-id>/message_templates},
@@ -76,8 +77,8 @@ public final class KaleyraStub implements AutoCloseable {
     private final StubTemplates templates;
 
     private KaleyraStub(String sid, String apiKey, Set<String> businessNumbers, Set<ApprovedTemplate> approved,
-            String wabaId, StubTemplates templates, int port, @Nullable StubCallbacks callbackSettings)
-            throws IOException {
+            Set<String> refused, String wabaId, StubTemplates templates, int port,
+            @Nullable StubCallbacks callbackSettings) throws IOException {
         this.sid = sid;
         this.apiKey = apiKey;
         this.businessNumber = businessNumbers.iterator().next();
@@ -85,7 +86,7 @@ public final class KaleyraStub implements AutoCloseable {
         this.templates = templates;
         this.server = new MockWebServer();
         this.callbacks = callbackSettings == null ? null : new CallbackPoster(callbackSettings);
-        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved, wabaId, templates,
+        this.dispatcher = new StubDispatcher(server, sid, apiKey, businessNumbers, approved, refused, wabaId, templates,
                 callbacks == null ? message -> { } : callbacks::accepted);
         server.setDispatcher(dispatcher);
         server.setServerSocketFactory(new NoDelayServerSockets());
@@ -193,6 +194,14 @@ public final class KaleyraStub implements AutoCloseable {
     }
 
     /**
+     * Every WhatsApp message and SMS answered 202 since the start or the last {@link #reset()}, oldest first: the
+     * two channels in the one order they arrived in.
+     */
+    public List<Received> receivedAll() {
+        return dispatcher.receivedAll();
+    }
+
+    /**
      * Every request that arrived since the start or the last {@link #reset()}: accepted, refused and
      * faulted alike. With {@link #received()} it shows how often a client retried.
      */
@@ -278,6 +287,7 @@ public final class KaleyraStub implements AutoCloseable {
         private String apiKey = DEFAULT_API_KEY;
         private final Set<String> businessNumbers = new LinkedHashSet<>();
         private final Set<ApprovedTemplate> approved = new LinkedHashSet<>();
+        private final Set<String> refused = new LinkedHashSet<>();
         private @Nullable StubCallbacks callbacks;
         private final Map<ApprovedTemplate, ObjectNode> listed = new LinkedHashMap<>();
         private String wabaId = DEFAULT_WABA_ID;
@@ -334,6 +344,20 @@ public final class KaleyraStub implements AutoCloseable {
                 throw new IllegalArgumentException("template name and lang must not be blank");
             }
             approved.add(new ApprovedTemplate(templateName, lang));
+            return this;
+        }
+
+        /**
+         * Refuses every WhatsApp send to {@code number} (E.164) with the page's {@code 400 WA400} answer, after the
+         * credential, payload and template checks, as a number Kaleyra will not take; call again for more. SMS to it
+         * are taken. For a failure that comes later, as a status callback, see
+         * {@link StubCallbacks.Builder#outcome}.
+         */
+        public Builder refuse(String number) {
+            if (number == null || !PayloadParser.E164.matcher(number).matches()) {
+                throw new IllegalArgumentException("a refused number must be E.164: '+' and 8 to 15 digits");
+            }
+            refused.add(number);
             return this;
         }
 
@@ -398,7 +422,7 @@ public final class KaleyraStub implements AutoCloseable {
             try {
                 return new KaleyraStub(sid, apiKey,
                         businessNumbers.isEmpty() ? Set.of(DEFAULT_BUSINESS_NUMBER) : businessNumbers,
-                        approvals, wabaId, new StubTemplates(list, templatePageSize), port, callbacks);
+                        approvals, refused, wabaId, new StubTemplates(list, templatePageSize), port, callbacks);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Kaleyra stub on loopback", e);
             }

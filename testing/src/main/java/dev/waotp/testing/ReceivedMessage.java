@@ -36,7 +36,7 @@ public record ReceivedMessage(
         @Nullable String ref1,
         @Nullable String ref2,
         @Nullable String waSource,
-        String rawJson) {
+        String rawJson) implements Received {
 
     public ReceivedMessage {
         Objects.requireNonNull(messageId, "messageId");

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param templateId the {@code template_id} field, or {@code null} when absent
  */
 public record ReceivedSms(
-        String messageId, String to, String sender, String type, String body, @Nullable String templateId) {
+        String messageId, String to, String sender, String type, String body, @Nullable String templateId)
+        implements Received {
 
     public ReceivedSms {
         Objects.requireNonNull(messageId, "messageId");

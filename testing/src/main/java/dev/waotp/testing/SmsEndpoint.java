@@ -4,6 +4,7 @@ import dev.waotp.testing.PayloadParser.InvalidPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,10 +26,12 @@ final class SmsEndpoint {
     private final String apiKey;
     private final FaultQueue faults = new FaultQueue();
     private final ConcurrentLinkedQueue<ReceivedSms> received = new ConcurrentLinkedQueue<>();
+    private final Consumer<ReceivedSms> onAccepted;
 
-    SmsEndpoint(String sid, String apiKey) {
+    SmsEndpoint(String sid, String apiKey, Consumer<ReceivedSms> onAccepted) {
         this.sid = sid;
         this.apiKey = apiKey;
+        this.onAccepted = onAccepted;
     }
 
     /** Whether the path is {@code /v1/<anything>/messages}; the SID is checked with the key. */
@@ -59,6 +62,7 @@ final class SmsEndpoint {
         String messageId = MessageIds.next();
         ReceivedSms sms = form.received(messageId);
         received.add(sms);
+        onAccepted.accept(sms);
         ObjectNode answer = NODES.objectNode();
         answer.putArray("data").addObject().put("message_id", messageId).put("recipient", sms.to());
         answer.putObject("error");

@@ -28,12 +28,14 @@ final class StubDispatcher extends Dispatcher {
     private final StubTemplates templates;
     private final FaultQueue faults = new FaultQueue();
     private final ConcurrentLinkedQueue<ReceivedMessage> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Received> receivedAll = new ConcurrentLinkedQueue<>();
+    private final Set<String> refused;
     private final AtomicInteger requestCount = new AtomicInteger();
     private final SmsEndpoint sms;
     private final Consumer<ReceivedMessage> onAccepted;
 
     StubDispatcher(MockWebServer server, String sid, String apiKey, Set<String> businessNumbers,
-            Set<ApprovedTemplate> approved, String wabaId, StubTemplates templates,
+            Set<ApprovedTemplate> approved, Set<String> refused, String wabaId, StubTemplates templates,
             Consumer<ReceivedMessage> onAccepted) {
         this.onAccepted = onAccepted;
         this.server = server;
@@ -41,7 +43,8 @@ final class StubDispatcher extends Dispatcher {
         this.apiKey = apiKey;
         this.businessNumbers = Set.copyOf(businessNumbers);
         this.approved = Set.copyOf(approved);
-        this.sms = new SmsEndpoint(sid, apiKey);
+        this.refused = Set.copyOf(refused);
+        this.sms = new SmsEndpoint(sid, apiKey, receivedAll::add);
         this.wabaId = wabaId;
         this.templates = templates;
     }
@@ -111,9 +114,13 @@ final class StubDispatcher extends Dispatcher {
         if (!approved.contains(new ApprovedTemplate(payload.templateName(), payload.lang()))) {
             return Answers.templateNotApproved(payload.templateName(), payload.lang());
         }
+        if (payload.recipients().stream().anyMatch(refused::contains)) {
+            return Answers.badPayload("the stub refuses sends to this recipient");
+        }
         String messageId = MessageIds.next();
         ReceivedMessage message = payload.received(messageId, businessNumber, body);
         received.add(message);
+        receivedAll.add(message);
         onAccepted.accept(message);
         return Answers.accepted(messageId);
     }
@@ -147,6 +154,10 @@ final class StubDispatcher extends Dispatcher {
         return sms.received();
     }
 
+    List<Received> receivedAll() {
+        return List.copyOf(receivedAll);
+    }
+
     void failSms(Fault fault, int requests) {
         sms.fail(fault, requests);
     }
@@ -158,6 +169,7 @@ final class StubDispatcher extends Dispatcher {
     void reset() {
         faults.clear();
         received.clear();
+        receivedAll.clear();
         sms.reset();
         requestCount.set(0);
     }

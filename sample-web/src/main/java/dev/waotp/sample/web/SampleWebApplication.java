@@ -4,9 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Runs the sample: {@code java -jar sample-web/target/waotp-sample-web.jar}, then open
- * http://localhost:8080. In dev mode (the default, {@code application.properties}) codes go to the
- * embedded Kaleyra stub and {@code /waotp/dev/messages} lists them.
+ * The sample. With a Kaleyra account in the environment: {@code java -jar sample-web/target/waotp-sample-web.jar}.
+ * Without one, in dev mode ({@code TestSampleWebApplication} under src/test): {@code mvn -B -q -pl sample-web -am
+ * package -DskipTests -Pdev-mode}, then open http://localhost:8080; codes go to the embedded Kaleyra stub and
+ * {@code /waotp/dev/messages} lists them.
  */
 @SpringBootApplication
 public class SampleWebApplication {
