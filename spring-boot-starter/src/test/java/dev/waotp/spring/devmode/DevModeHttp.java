@@ -1,7 +1,5 @@
 package dev.waotp.spring.devmode;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,10 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A browser's view of a dev-mode application: its real HTTP endpoints on its real port. */
 final class DevModeHttp {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -37,13 +38,9 @@ final class DevModeHttp {
         if (response.statusCode() != 200) {
             throw new AssertionError("GET /waotp/dev/messages answered " + response.statusCode());
         }
-        try {
-            List<JsonNode> entries = new ArrayList<>();
-            JSON.readTree(response.body()).forEach(entries::add);
-            return entries;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<JsonNode> entries = new ArrayList<>();
+        JSON.readTree(response.body()).forEach(entries::add);
+        return entries;
     }
 
     /** The messages page once an entry matches, as a person would reload it; fails after ten seconds. */

@@ -2,7 +2,6 @@ package dev.waotp.spring.devmode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.waotp.DeliveryState;
 import dev.waotp.testing.KaleyraStub;
 import dev.waotp.testing.PostedCallback;
@@ -15,6 +14,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Dev mode failing numbers as set in properties, seen the way a developer sees it: a code asked for through the
@@ -67,7 +67,7 @@ class DevModeNumbersTest {
         assertThat(http.post("/waotp/verify/start", phone(FAILED))).isEqualTo(202);
 
         List<JsonNode> messages = http.messagesOnce(entry -> is(entry, "sms", FAILED));
-        assertThat(to(messages, FAILED)).extracting(entry -> entry.get("channel").asText())
+        assertThat(to(messages, FAILED)).extracting(entry -> entry.get("channel").asString())
                 .containsExactly("whatsapp", "sms");
         assertThat(stub.awaitCallbacks(Duration.ofSeconds(10))).filteredOn(c -> c.recipient().equals(FAILED))
                 .singleElement().satisfies(callback -> {
@@ -94,9 +94,9 @@ class DevModeNumbersTest {
 
         List<JsonNode> messages = http.messages();
         assertThat(to(messages, REFUSED)).singleElement().satisfies(sms -> {
-            assertThat(sms.get("channel").asText()).isEqualTo("sms");
-            assertThat(sms.get("sender").asText()).isEqualTo("WAOTPS");
-            assertThat(sms.get("body").asText()).isEqualTo("Your code is " + sms.get("code").asText()
+            assertThat(sms.get("channel").asString()).isEqualTo("sms");
+            assertThat(sms.get("sender").asString()).isEqualTo("WAOTPS");
+            assertThat(sms.get("body").asString()).isEqualTo("Your code is " + sms.get("code").asString()
                     + ". Do not share it.");
         });
         assertThat(http.post("/waotp/verify/check", check(REFUSED, code(messages, "sms", REFUSED)))).isEqualTo(200);
@@ -108,14 +108,14 @@ class DevModeNumbersTest {
 
         List<JsonNode> messages = http.messagesOnce(entry -> is(entry, "whatsapp", FINE));
         assertThat(to(messages, FINE)).singleElement().satisfies(entry -> {
-            assertThat(entry.get("template").asText()).isEqualTo("auth1");
-            assertThat(entry.get("code").asText()).matches("[0-9]{6}");
+            assertThat(entry.get("template").asString()).isEqualTo("auth1");
+            assertThat(entry.get("code").asString()).matches("[0-9]{6}");
         });
         assertThat(http.post("/waotp/verify/check", check(FINE, code(messages, "whatsapp", FINE)))).isEqualTo(200);
     }
 
     private static boolean is(JsonNode entry, String channel, String phone) {
-        return entry.get("channel").asText().equals(channel) && entry.get("to").toString().contains(phone);
+        return entry.get("channel").asString().equals(channel) && entry.get("to").toString().contains(phone);
     }
 
     private static List<JsonNode> to(List<JsonNode> messages, String phone) {
@@ -124,7 +124,7 @@ class DevModeNumbersTest {
 
     private static String code(List<JsonNode> messages, String channel, String phone) {
         return messages.stream().filter(entry -> is(entry, channel, phone)).reduce((a, b) -> b).orElseThrow()
-                .get("code").asText();
+                .get("code").asString();
     }
 
     private static String phone(String phone) {
