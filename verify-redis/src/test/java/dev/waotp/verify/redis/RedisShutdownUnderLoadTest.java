@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -89,6 +90,7 @@ class RedisShutdownUnderLoadTest {
             System.out.printf("10 s SHUTDOWN SAVE: %.0f calls/s before; after Redis was back, first success %s,"
                     + " full throughput %s%n", before, load.firstSuccessAfter(back).map(Object::toString).orElse("never"),
                     load.fullThroughputAfter(back, Math.min(before, load.offeredRate())).map(Object::toString).orElse("never"));
+            Set<String> lostAnswers = new TreeSet<>();
             for (OutageLoad.Lane lane : List.of(checks, starts, fallbacks)) {
                 // A call Redis ran in the instant it shut down has lost its answer, not its effect: the one case left.
                 // Redis runs no command once SHUTDOWN runs; what it ran before that in the same instant answers nothing.
@@ -99,6 +101,8 @@ class RedisShutdownUnderLoadTest {
                 if (sharedTokens <= inFlight.size()) {
                     unexplained.values().removeIf(RedisShutdownUnderLoadTest::sharedBucket);
                 }
+                // Those answered otherwise for a lost answer: their own, or a shared token another call's took.
+                lane.anomalies.keySet().stream().filter(phone -> !unexplained.containsKey(phone)).forEach(lostAnswers::add);
                 System.out.printf("10 s SHUTDOWN SAVE, %s: %d calls failed on %d phones, %d of them in flight while SHUTDOWN ran"
                         + "; answered otherwise than expected: %d, not explained by those: %d %s%n", lane.name,
                         lane.failures.get(), lane.failedOnce.size(), inFlight.size(), lane.anomalies.size(),
@@ -107,14 +111,23 @@ class RedisShutdownUnderLoadTest {
                 assertThat(unexplained).as(lane.name + ": calls refused or not approved after one answered as failed"
                         + " (lost logins, tokens or codes left behind)").isEmpty();
             }
-            assertThat(started).allSatisfy(phone -> assertThat(whatsAppSends.get(phone)).as(phone).isEqualTo(1));
-            assertThat(fellBack).allSatisfy(phone -> assertThat(smsSends.get(phone)).as(phone).isEqualTo(1));
+            // Exactly one code each, but for a phone refused for an answer lost in the shutdown (its own call took its
+            // token, or another's took a shared one): at most one, never two.
+            System.out.printf("10 s SHUTDOWN SAVE: answers lost in the shutdown's instant: %d %s%n", lostAnswers.size(),
+                    lostAnswers);
+            assertThat(started).allSatisfy(phone -> assertThat(whatsAppSends.getOrDefault(phone, 0)).as(phone)
+                    .isEqualTo(lostAnswers.contains(phone) ? whatsAppSends.getOrDefault(phone, 0) : 1).isLessThanOrEqualTo(1));
+            assertThat(fellBack).allSatisfy(phone -> assertThat(smsSends.getOrDefault(phone, 0)).as(phone)
+                    .isEqualTo(lostAnswers.contains(phone) ? smsSends.getOrDefault(phone, 0) : 1).isLessThanOrEqualTo(1));
         }
     }
 
     /** A refusal by the application's limit or the SMS cap: a token taken in the shutdown's instant by any phone. */
     private static boolean sharedBucket(String answer) {
-        return answer.contains("APPLICATION") || answer.contains("SMS_CAP_REACHED");
+        // A fallback's refusal names no limit: the phone's and the caller's buckets (one token a year) make it wait
+        // about 8,760 hours, the application's (a token every few hours) far less.
+        boolean applicationsForAFallback = answer.contains("refusal=RATE_LIMITED") && !answer.contains("retryAfter=PT87");
+        return answer.contains("APPLICATION") || answer.contains("SMS_CAP_REACHED") || applicationsForAFallback;
     }
 
     private Verifier.Builder verifier(RedisVerificationStore store, RedisRateLimitStorage limits) {
