@@ -87,7 +87,7 @@ class UnknownPropertiesTest extends StubbedKaleyra {
                         new SystemEnvironmentPropertySource("test-systemEnvironment",
                                 Map.of("WAOTP_VERIFY_MAXATTEMPTS", "4", "WAOTP_VERIFY_PREVIOUSSECRETS_0", SECRET + "-0"))))
                 .withPropertyValues("waotp.kaleyra.readTimeout=7s", "waotp.kaleyra.retry.max_attempts=2",
-                        "waotp.sms.allowed-country-codes[0]=91", "waotp.sms.allowed-country-codes[1]=65",
+                        "waotp.sms.allowed-regions[0]=IN", "waotp.sms.allowed-regions[1]=SG",
                         "waotp.verify.limits.per-phone.count=3", "waotp.dev.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed());
     }

@@ -2,6 +2,7 @@ package dev.waotp.spring.devmode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class DevModeHttp {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    // A browser keeps the session cookie: the JSON check is the session's that started the code.
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final String base;
 
     DevModeHttp(int port) {
